@@ -1,0 +1,495 @@
+"""ClaimPair → Finding: typed rules, one function per kind of claim.
+
+Each rule returns a finding only when it can say why, in terms a reader can check
+against both sentences: the two numbers and their intervals, the words a quote changed,
+the two speakers, the two dates, the two names, the negation one side adds.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from . import config
+from .model import (
+    Article,
+    Claim,
+    ClaimKind,
+    Finding,
+    FindingKind,
+    Interval,
+    Quantity,
+    Severity,
+    Side,
+)
+
+_NEGATORS = {"not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "without"}
+_MODALS = {"can", "could", "will", "would", "may", "might", "shall", "should", "must"}
+_STOPWORDS = {
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "with",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "it",
+    "its",
+    "that",
+    "this",
+    "there",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "so",
+    "all",
+    "from",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "about",
+    "up",
+    "out",
+    "just",
+}
+_CONTRACTIONS = [
+    (r"\bcan't\b", "can not"),
+    (r"\bwon't\b", "will not"),
+    (r"\bshan't\b", "shall not"),
+    (r"n't\b", " not"),
+    (r"'re\b", " are"),
+    (r"'ve\b", " have"),
+    (r"'ll\b", " will"),
+    (r"'m\b", " am"),
+    (r"'d\b", " would"),
+]
+
+
+def words(text: str) -> list[str]:
+    """Normalised words for comparing quotes: curly marks straightened, case folded,
+    contractions spelled out, punctuation dropped (apostrophes inside words kept)."""
+    t = text.replace("’", "'").replace("‘", "'").lower()
+    for pattern, repl in _CONTRACTIONS:
+        t = re.sub(pattern, repl, t)
+    return re.findall(r"[\w]+(?:'[\w]+)*", t)
+
+
+# --- sides and explanations -------------------------------------------------------------
+
+
+def side(claim: Claim, article: Article) -> Side:
+    """One side of a finding: the claim, its sentence, and where they stand."""
+    return Side(
+        article=claim.article_id,
+        outlet=claim.outlet,
+        text=claim.text,
+        sentence=claim.sentence,
+        start=claim.start,
+        end=claim.end,
+        sentence_start=claim.sentence_start,
+        sentence_end=claim.sentence_end,
+        published=article.published.isoformat() if article.published else "",
+        url=article.url,
+        speaker=claim.quote.speaker if claim.quote else "",
+    )
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# --- quotes -----------------------------------------------------------------------------
+
+
+def _contiguous(short: list[str], long: list[str]) -> bool:
+    n = len(short)
+    return any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+def _best_window(short: list[str], long: list[str]) -> tuple[list[str], int]:
+    """The stretch of ``long`` that best matches ``short`` in order, and how many of
+    ``short``'s words it matches."""
+    best: tuple[int, int, list[str]] = (0, 0, [])
+    n = len(short)
+    for size in range(max(1, n - 2), n + 3):
+        for i in range(0, max(1, len(long) - size + 1)):
+            window = long[i : i + size]
+            sm = difflib.SequenceMatcher(a=short, b=window, autojunk=False)
+            matched = sum(b.size for b in sm.get_matching_blocks())
+            # More matches first; then the tighter window.
+            key = (matched, -len(window))
+            if key > best[:2]:
+                best = (matched, -len(window), window)
+    return best[2], best[0]
+
+
+def _interior_ops(a: list[str], b: list[str]) -> list[tuple[str, list[str], list[str]]]:
+    """The word-level differences of ``a`` → ``b``, without those at either edge: two
+    outlets often quote more or less of the same remark, which is not drift."""
+    ops = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+    while ops and ops[0][0] != "equal":
+        ops.pop(0)
+    while ops and ops[-1][0] != "equal":
+        ops.pop()
+    return [(tag, a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
+
+
+def classify_drift(a: list[str], b: list[str]) -> tuple[str, str] | None:
+    """How quote ``b`` differs from quote ``a``: ``(class, detail)`` or None when only
+    the extent or function words differ. Classes, by precedence: negation, modality,
+    substitution, insertion (b has words a lacks), deletion (b lacks words a has).
+    ``detail`` lists the changes as ``-removed +added``."""
+    ops = _interior_ops(a, b)
+    changed = [w for _, x, y in ops for w in x + y]
+    if not any(w not in _STOPWORDS or w in _NEGATORS or w in _MODALS for w in changed):
+        return None
+    detail = "; ".join(
+        " ".join(filter(None, ["-" + " ".join(x) if x else "", "+" + " ".join(y) if y else ""]))
+        for _, x, y in ops
+    )
+    if any(len(_NEGATORS & set(x)) != len(_NEGATORS & set(y)) for _, x, y in ops):
+        return "negation", detail
+    if any(_MODALS & set(x) and _MODALS & set(y) and set(x) != set(y) for _, x, y in ops):
+        return "modality", detail
+    tags = {tag for tag, _, _ in ops}
+    if "replace" in tags or tags == {"insert", "delete"}:
+        return "substitution", detail
+    return ("insertion", detail) if tags == {"insert"} else ("deletion", detail)
+
+
+_DRIFT_SEVERITY = {
+    "negation": Severity.HIGH,
+    "modality": Severity.HIGH,
+    "substitution": Severity.MEDIUM,
+    "insertion": Severity.MEDIUM,
+    "deletion": Severity.LOW,
+}
+
+
+def compare_quotes(
+    a: Claim, b: Claim, similarity: float, articles: dict[str, Article]
+) -> Finding | None:
+    """Quote rule: identical → corroboration; same words, two named speakers →
+    misattribution; one an excerpt of the other → nothing; else drift, classified."""
+    assert a.quote is not None and b.quote is not None
+    wa, wb = words(a.quote.words), words(b.quote.words)
+    ka, kb = a.quote.speaker_key, b.quote.speaker_key
+    named_apart = bool(ka and kb and ka != kb)
+    sa, sb = side(a, articles[a.article_id]), side(b, articles[b.article_id])
+    who = a.quote.speaker or b.quote.speaker or "the speaker"
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if not short:
+        return None
+    if wa == wb or _contiguous(short, long):
+        if named_apart and len(short) >= config.MISATTRIBUTION_MIN_WORDS:
+            return Finding(
+                FindingKind.MISATTRIBUTION,
+                Severity.HIGH,
+                f"the same words are given to {a.quote.speaker} by {a.outlet} and to "
+                f"{b.quote.speaker} by {b.outlet}: “{_short(a.quote.words, 60)}”",
+                (sa, sb),
+                similarity=similarity,
+            )
+        if wa == wb and not named_apart and len(wa) >= config.CORROBORATION_MIN_WORDS:
+            return Finding(
+                FindingKind.CORROBORATION,
+                Severity.INFO,
+                f"{a.outlet} and {b.outlet} quote {who} identically: “{_short(a.quote.words, 60)}”",
+                (sa, sb),
+                similarity=similarity,
+            )
+        return None  # an excerpt, or too short to tell
+    if named_apart:
+        return None  # two people, two different remarks
+    # Drift is told from the reference to the retelling: a fragment retells the longer
+    # quote it comes from; otherwise the earlier article is the reference.
+    ref, new = sorted((a, b), key=lambda c: _published_order(c, articles))
+    wr, wn = (wa, wb) if ref is a else (wb, wa)
+    if len(short) <= config.FRAGMENT_MAX_WORDS and len(long) > len(short) + 2:
+        # A fragment ("traditional Labour values") against a longer quote of the same
+        # speaker: drift only if it almost, but not exactly, occurs there.
+        if not (ka and ka == kb):
+            return None
+        ref, new = (a, b) if short is wb else (b, a)
+        window, matched = _best_window(short, long)
+        content = [w for w in short if w not in _STOPWORDS]
+        if len(short) < 3 or matched < max(2, math.ceil(config.FRAGMENT_MATCH_MIN * len(short))):
+            return None
+        if sum(w in window for w in content) < 2:
+            return None
+        wr, wn = window, short
+    elif (
+        difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).ratio()
+        < config.QUOTE_SAME_UTTERANCE_MIN
+    ):
+        return None  # two different remarks
+    drift = classify_drift(wr, wn)
+    if drift is None:
+        return None
+    subtype, detail = drift
+    return Finding(
+        FindingKind.QUOTE_DRIFT,
+        _DRIFT_SEVERITY[subtype],
+        f"{who} is quoted differently by {ref.outlet} and {new.outlet} ({subtype}: "
+        f"{_short(detail, 80)})",
+        (side(ref, articles[ref.article_id]), side(new, articles[new.article_id])),
+        detail=detail,
+        subtype=subtype,
+        similarity=similarity,
+    )
+
+
+def _published_order(c: Claim, articles: dict[str, Article]) -> tuple[bool, str, str, int]:
+    published = articles[c.article_id].published
+    return (published is None, published.isoformat() if published else "", c.article_id, c.start)
+
+
+# --- quantities -------------------------------------------------------------------------
+
+
+def _same_slot(x: Quantity, y: Quantity) -> bool:
+    """Two numbers count the same thing: same counted noun and unit, and no two
+    different named subjects ("Labour lost 275" is not "UKIP lost 100")."""
+    if not x.noun or x.noun != y.noun or x.unit != y.unit:
+        return False
+    return not (x.subject and y.subject and x.subject.lower() != y.subject.lower())
+
+
+def _exact(i: Interval) -> bool:
+    return i.low == i.high
+
+
+def describe(q: Quantity) -> str:
+    """ "around 200 supporters" — the number as written, with the thing counted."""
+    return f"{q.text} {q.noun}s" if q.noun and q.unit != "share" else q.text
+
+
+def _fmt(i: Interval) -> str:
+    def num(v: float) -> str:
+        if math.isinf(v):
+            return "∞"
+        return f"{v:,.0f}" if abs(v) >= 100 or v == int(v) else f"{v:.3g}"
+
+    return f"{'(' if i.low_open else '['}{num(i.low)}, {num(i.high)}{')' if i.high_open else ']'}"
+
+
+def compare_quantities(
+    a: Sequence[Claim], b: Sequence[Claim], similarity: float, articles: dict[str, Article]
+) -> list[Finding]:
+    """Quantity rule for two paired sentences. A number conflicts only when no number
+    on the other side counting the same thing overlaps it; then the nearest one is
+    reported. Equal exact numbers for the same thing corroborate each other."""
+    out = []
+    others = [(c, c.quantity) for c in b if c.quantity is not None]
+    for x_claim in a:
+        x = x_claim.quantity
+        assert x is not None
+        same = [(c, q) for c, q in others if _same_slot(x, q)]
+        if not same:
+            continue
+        sx = side(x_claim, articles[x_claim.article_id])
+        overlapping = [(c, q) for c, q in same if x.interval.overlaps(q.interval)]
+        if overlapping:
+            equal = [c for c, q in overlapping if _exact(x.interval) and q.interval == x.interval]
+            if equal:
+                out.append(
+                    Finding(
+                        FindingKind.CORROBORATION,
+                        Severity.INFO,
+                        f"{x_claim.outlet} and {equal[0].outlet} both give {describe(x)}",
+                        (sx, side(equal[0], articles[equal[0].article_id])),
+                        similarity=similarity,
+                    )
+                )
+            continue
+        y_claim, y = min(same, key=lambda cq: (x.interval.gap_ratio(cq[1].interval), cq[0].start))
+        ratio = x.interval.gap_ratio(y.interval)
+        severity = (
+            Severity.HIGH
+            if ratio >= config.QUANTITY_HIGH_RATIO
+            else Severity.MEDIUM
+            if ratio >= config.QUANTITY_MEDIUM_RATIO
+            else Severity.LOW
+        )
+        out.append(
+            Finding(
+                FindingKind.QUANTITY_CONFLICT,
+                severity,
+                f"{x_claim.outlet} says {describe(x)} {_fmt(x.interval)}; {y_claim.outlet} says "
+                f"{describe(y)} {_fmt(y.interval)}: the ranges do not overlap",
+                (sx, side(y_claim, articles[y_claim.article_id])),
+                detail=f"ratio {ratio:.2f}" if not math.isinf(ratio) else "ratio ∞",
+                similarity=similarity,
+            )
+        )
+    return out
+
+
+# --- dates ------------------------------------------------------------------------------
+
+
+def compare_dates(
+    a: Sequence[Claim], b: Sequence[Claim], similarity: float, articles: dict[str, Article]
+) -> list[Finding]:
+    """Date rule: two closely paired sentences that each name one resolved date, for
+    day ranges that do not overlap."""
+    ra = [c for c in a if c.date and c.date.first and c.date.last]
+    rb = [c for c in b if c.date and c.date.first and c.date.last]
+    if similarity < config.DATE_PAIR_MIN or len(ra) != 1 or len(rb) != 1:
+        return []
+    x, y = ra[0], rb[0]
+    dx, dy = x.date, y.date
+    assert dx and dy and dx.first and dx.last and dy.first and dy.last
+    if dx.first <= dy.last and dy.first <= dx.last:
+        return []
+    days = min(abs((dx.first - dy.last).days), abs((dy.first - dx.last).days))
+    return [
+        Finding(
+            FindingKind.DATE_CONFLICT,
+            Severity.HIGH if days > config.DATE_HIGH_DAYS else Severity.MEDIUM,
+            f"{x.outlet} dates it {x.text!s} ({_days(dx.first, dx.last)}); {y.outlet} "
+            f"{y.text} ({_days(dy.first, dy.last)})",
+            (side(x, articles[x.article_id]), side(y, articles[y.article_id])),
+            detail=f"{days} day(s) apart",
+            similarity=similarity,
+        )
+    ]
+
+
+def _days(first: object, last: object) -> str:
+    return str(first) if first == last else f"{first}..{last}"
+
+
+# --- names and negation (sentence level) -----------------------------------------------
+
+_NAME_TOKEN = re.compile(r"[A-Z][\w'’-]*")
+
+
+def _unquoted_tokens(claim: Claim, quote_spans: Iterable[tuple[int, int]]) -> list[str]:
+    """The sentence's tokens outside quote marks, case kept."""
+    text = claim.sentence
+    base = claim.sentence_start
+    for qs, qe in quote_spans:
+        s, e = max(qs - base, 0), min(qe - base, len(text))
+        if s < e:
+            text = text[:s] + " " * (e - s) + text[e:]
+    return re.findall(r"[\w]+(?:['’][\w]+)*", text.replace("n’t", " not").replace("n't", " not"))
+
+
+def _aliases(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Two names for one thing: they share a word, or one word starts the other
+    ("Tees" / "Teesside")."""
+    xs, ys = {w.lower() for w in x}, {w.lower() for w in y}
+    if xs & ys:
+        return True
+    return any(
+        u.startswith(v) or v.startswith(u) for u in xs for v in ys if min(len(u), len(v)) >= 4
+    )
+
+
+def compare_sentences(
+    a: Claim,
+    b: Claim,
+    similarity: float,
+    articles: dict[str, Article],
+    quote_spans: Callable[[str], Iterable[tuple[int, int]]],
+) -> list[Finding]:
+    """Name and negation rules for two paired sentences that say nearly the same words
+    (outside quotes), and corroboration for two sentences that say the same words.
+
+    The negation rule asks for lexical closeness only: a negation lowers the embedding
+    similarity of two otherwise identical sentences well below ``NEAR_PARAPHRASE_MIN``."""
+    sa, sb = side(a, articles[a.article_id]), side(b, articles[b.article_id])
+    ta = _unquoted_tokens(a, quote_spans(a.article_id))
+    tb = _unquoted_tokens(b, quote_spans(b.article_id))
+    if words(a.text) == words(b.text):
+        # A sentence that is mostly a quote is corroborated by the quote rule.
+        if min(len(ta), len(tb)) < config.CORROBORATION_MIN_WORDS:
+            return []
+        return [
+            Finding(
+                FindingKind.CORROBORATION,
+                Severity.INFO,
+                f"{a.outlet} and {b.outlet} say the same: “{_short(a.text, 70)}”",
+                (sa, sb),
+                similarity=similarity,
+            )
+        ]
+    la, lb = [t.lower() for t in ta], [t.lower() for t in tb]
+    if len(la) < 4 or len(lb) < 4:
+        return []
+    out = []
+    neg_a = sum(w in _NEGATORS for w in la)
+    neg_b = sum(w in _NEGATORS for w in lb)
+    rest = difflib.SequenceMatcher(
+        a=[w for w in la if w not in _NEGATORS],
+        b=[w for w in lb if w not in _NEGATORS],
+        autojunk=False,
+    ).ratio()
+    if (neg_a == 0) != (neg_b == 0) and rest >= config.NEGATION_REST_MIN:
+        negated, plain = (a, b) if neg_a else (b, a)
+        out.append(
+            Finding(
+                FindingKind.NEGATION_CONFLICT,
+                Severity.HIGH,
+                f"{negated.outlet} says “{_short(negated.text, 70)}”; {plain.outlet} says the "
+                f"opposite: “{_short(plain.text, 70)}”",
+                (sa, sb),
+                similarity=similarity,
+            )
+        )
+    if similarity < config.NEAR_PARAPHRASE_MIN:
+        return out
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=la, b=lb, autojunk=False).get_opcodes():
+        xa, xb = ta[i1:i2], tb[j1:j2]
+        if tag != "replace" or not (1 <= len(xa) <= 3 and 1 <= len(xb) <= 3):
+            continue
+        if not all(_NAME_TOKEN.fullmatch(t) for t in xa + xb) or i1 == 0 or j1 == 0:
+            continue  # not a proper name, or the capital only opens the sentence
+        if _aliases(xa, xb) or rest < config.NAME_REST_MIN:
+            continue
+        out.append(
+            Finding(
+                FindingKind.NAME_CONFLICT,
+                Severity.MEDIUM,
+                f"{a.outlet} names {' '.join(xa)} where {b.outlet} names {' '.join(xb)} in the "
+                "same sentence",
+                (sa, sb),
+                detail=f"-{' '.join(xa)} +{' '.join(xb)}",
+                similarity=similarity,
+            )
+        )
+    return out
+
+
+def by_kind(claims: Iterable[Claim], kind: ClaimKind) -> list[Claim]:
+    return [c for c in claims if c.kind is kind]

@@ -1,0 +1,42 @@
+"""Thresholds and defaults, in one place.
+
+Similarities are cosine similarities of L2-normalised all-MiniLM-L6-v2 embeddings.
+"""
+
+from __future__ import annotations
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"  # resolved to the packaged weights in embed.py
+
+# Pairing: how many neighbours FAISS returns per unit, and the similarity a pair needs.
+NEIGHBOURS = 10
+SENTENCE_PAIR_MIN = 0.55  # two sentences are "about the same thing" from here up
+QUOTE_PAIR_MIN = 0.60  # two quotes may be one utterance from here up
+# Negation and name conflicts need sentences that say nearly the same thing.
+NEAR_PARAPHRASE_MIN = 0.80
+
+# Quotes: share of word overlap (difflib ratio over normalised words) from which two
+# quotes are read as one utterance quoted differently, rather than two utterances.
+QUOTE_SAME_UTTERANCE_MIN = 0.55
+# A fragment (a few quoted words) must match this share of its words, in order,
+# inside the other quote to count as a drifted excerpt of it.
+FRAGMENT_MATCH_MIN = 0.6
+FRAGMENT_MAX_WORDS = 8
+
+# Independence: articles whose word 5-gram shingles overlap this much are one source.
+SYNDICATION_JACCARD_MIN = 0.6
+
+# Quantity severity by the ratio between the nearest bounds of disjoint intervals.
+QUANTITY_HIGH_RATIO = 3.0
+QUANTITY_MEDIUM_RATIO = 1.5
+
+ENCODE_BATCH_SIZE = 64
+DATE_PAIR_MIN = 0.65  # dates are compared only between closely paired sentences
+DATE_HIGH_DAYS = 30
+
+# Sentence rules: after leaving out negators, the rest must match this share (difflib).
+NEGATION_REST_MIN = 0.8
+NAME_REST_MIN = 0.7
+
+# Quotes shorter than this are too common to corroborate or to misattribute.
+CORROBORATION_MIN_WORDS = 5
+MISATTRIBUTION_MIN_WORDS = 6

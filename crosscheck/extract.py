@@ -1,0 +1,387 @@
+"""Sentence → Claim: quantities, quotes with their speakers, dates, and the sentence.
+
+Quotes
+    Double quote marks (curly or straight) open and close a quote. An opening mark
+    while a quote is open, or the end of a paragraph, closes it: the press convention
+    for a quote that runs over several paragraphs leaves the closing mark out.
+    The speaker comes from "X said: “…”", "“…,” said X", "“…,” X told …",
+    "according to X", "X warned that … “…”"; a pronoun resolves to the nearest
+    preceding named speaker or sentence subject; a quote that directly continues the
+    previous one (nothing but a paragraph break between them) keeps its speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .dates import find_dates
+from .model import Article, Claim, ClaimKind, Quote, Sentence
+from .quantities import find_quantities
+from .segment import paragraphs
+
+_SPEECH_VERBS = (
+    r"said|says|say|told|tells|added|adds|insisted|insists|warned|warns|explained|admitted|"
+    r"acknowledged|claimed|stated|declared|argued|noted|remarked|replied|responded|tweeted|"
+    r"wrote|announced|continued|urged|commented|conceded|confirmed|suggested|promised|"
+    r"vowed|pledged|predicted|described|called it|saying|adding|admitting|insisting|"
+    r"warning|explaining|telling|declaring|arguing|writing|asked"
+)
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Cllr|Rev)\.?\s+)"
+_CAP = r"[A-Z][\w’'\-]*[\w]"
+_NAME = rf"{_TITLE}?{_CAP}(?:\s+{_CAP}){{0,3}}"
+_PRONOUN = r"\b(?:he|she|He|She)\b"
+_VERB_RE = re.compile(rf"\b(?:{_SPEECH_VERBS})\b")
+_NAME_RE = re.compile(_NAME)
+# After a quote: ", said Mr Corbyn" / ", Mr Lavery insisted" / ", he told".
+_AFTER_RE = re.compile(
+    rf"""^[\s,]*(?:
+        (?:{_SPEECH_VERBS})\s+(?P<name1>{_NAME}|{_PRONOUN})
+      | (?P<name2>{_NAME}|{_PRONOUN})\s+(?:\w+ly\s+|also\s+|later\s+)?(?:{_SPEECH_VERBS})\b
+      | according\s+to\s+(?P<name3>{_NAME})
+    )""",
+    re.VERBOSE,
+)
+_ACCORDING_RE = re.compile(rf"according\s+to\s+(?P<name>{_NAME})")
+# Capitalised words that open a sentence or label a person without naming them.
+_NOT_NAMES = {
+    "A",
+    "An",
+    "The",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "When",
+    "While",
+    "Whilst",
+    "In",
+    "On",
+    "At",
+    "After",
+    "Before",
+    "As",
+    "Although",
+    "Though",
+    "However",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Then",
+    "Now",
+    "If",
+    "Because",
+    "Since",
+    "Until",
+    "For",
+    "With",
+    "Without",
+    "Speaking",
+    "Asked",
+    "Later",
+    "Earlier",
+    "Meanwhile",
+    "It",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "We",
+    "They",
+    "He",
+    "She",
+    "I",
+    "You",
+    "Former",
+    "Defeated",
+    "Tory",
+    "Labour",
+    "Conservative",
+    "Liberal",
+    "Democrat",
+    "Green",
+    "Shadow",
+    "Prime",
+    "Minister",
+    "Chancellor",
+    "Secretary",
+    "Mayor",
+    "Leader",
+    "President",
+    "MP",
+    "Candidate",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Dr",
+    "Sir",
+    "Lord",
+    "Lady",
+    "Dame",
+    "Prof",
+    "Cllr",
+    "Rev",
+}
+_TITLES = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame", "Prof", "Cllr", "Rev"}
+# "Simon made clear", "Mr Lavery also appeared": a name that is a sentence subject.
+_SUBJECT_RE = re.compile(
+    rf"(?P<name>{_NAME})\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?"
+    r"(?:\w+ed|is|was|has|had|said|says|told|made|went|won|lost|spoke|sent|held|gave|took|"
+    r"came|did|does|insisted)\b"
+)
+FRAGMENT_MAX_WORDS = 8
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int  # first character inside the marks
+    end: int  # one past the last quoted character
+    open_mark: int  # offset of the opening mark
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Quoted stretches of ``text``, paragraph by paragraph, tolerant of missing marks."""
+    spans: list[QuoteSpan] = []
+    for p_start, p_end in paragraphs(text):
+        open_at: int | None = None
+
+        def close(end: int, open_mark: int, start: int) -> None:
+            s, e = start, end
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if re.search(r"\w", text[s:e]):
+                spans.append(QuoteSpan(s, e, open_mark))
+
+        for pos in range(p_start, p_end):
+            ch = text[pos]
+            if ch == "“" or (ch == '"' and open_at is None and _opens(text, pos, p_start)):
+                if open_at is not None:
+                    close(pos, open_at - 1, open_at)
+                open_at = pos + 1
+            elif ch in '”"' and open_at is not None:
+                if not text[open_at:pos].strip():
+                    continue  # `“"` : a doubled mark, keep the quote open
+                close(pos, open_at - 1, open_at)
+                open_at = None
+        if open_at is not None:
+            close(p_end, open_at - 1, open_at)
+    return spans
+
+
+def _opens(text: str, pos: int, p_start: int) -> bool:
+    return pos == p_start or text[pos - 1].isspace() or text[pos - 1] in "([{:—–-"
+
+
+def speaker_key(name: str) -> str:
+    """The lower-case surname that identifies a speaker across outlets ("corbyn")."""
+    words = [w for w in name.replace("’", "'").split() if w not in _TITLES]
+    return words[-1].lower().removesuffix("'s") if words else ""
+
+
+def _clean_name(raw: str) -> str:
+    """Drop sentence openers and role words from a capitalised run: "But Mr Lavery" →
+    "Mr Lavery", "Tory James Cleverly" → "James Cleverly"."""
+    words = raw.split()
+    while words and words[0] in _NOT_NAMES and not (words[0] in _TITLES and len(words) > 1):
+        words.pop(0)
+    if any(w.endswith(("’s", "'s")) for w in words):
+        return ""  # a possessive ("Labour’s") owns something; it is not the speaker
+    return " ".join(words)
+
+
+_NAME_AT_END = re.compile(rf"({_NAME})\s*$")
+_ELIDED_SUBJECT = re.compile(r"\b(?:but|and|yet|then)\s*$")
+
+
+def _name_at_end(segment: str) -> str:
+    m = _NAME_AT_END.search(segment)
+    return _clean_name(m.group(1)) if m else ""
+
+
+def _speaker_before(before: str) -> tuple[str, bool]:
+    """Speaker named before a quote: ``(name, resolve)``; ``resolve`` asks for the
+    nearest preceding speaker or subject (a pronoun, or "…, but insisted")."""
+    m = _ACCORDING_RE.search(before)
+    if m:
+        return _clean_name(m["name"]), False
+    verbs = list(_VERB_RE.finditer(before))
+    if not verbs:
+        return "", False
+    subject = before[: verbs[-1].start()]
+    if re.search(rf"{_PRONOUN}\s+(?:\w+ly\s+|also\s+|later\s+)?$", subject):
+        return "", True
+    # The subject stands right before the verb ("Sion Simon said"), or before a comma-
+    # delimited appositive ("Ian Lavery, Labour’s campaigns chief, said", "Stephen
+    # Kinnock, the MP for Aberavon …, said"), or was elided ("…, but insisted").
+    segments = subject.split(",")
+    if not subject.strip() or _ELIDED_SUBJECT.search(segments[-1]):
+        return "", True
+    found = ""
+    for segment in reversed(segments):
+        if re.match(r"\s*(?:who|which|whose|where|when)\b", segment):
+            continue  # a relative clause about the subject
+        name = _name_at_end(segment)
+        if name and not found:
+            found = name
+            if not re.match(r"\s*(?:the|a|an|his|her|their|its)\b", segment):
+                return found, False
+        elif name:
+            return name, False  # the earlier name: the later one sat in an appositive
+    return found, False
+
+
+@dataclass
+class _Resolver:
+    """Remembers who spoke or acted last, to resolve "he said"."""
+
+    text: str
+    mentions: list[tuple[int, str]]  # (offset, name), sorted by offset
+
+    @classmethod
+    def for_text(cls, text: str) -> _Resolver:
+        found: list[tuple[int, str]] = []
+        for m in _SUBJECT_RE.finditer(text):
+            name = _clean_name(m["name"])
+            if name:
+                found.append((m.start(), name))
+        return cls(text, found)
+
+    def add(self, offset: int, name: str) -> None:
+        bisect.insort(self.mentions, (offset, name))
+
+    def before(self, offset: int) -> str:
+        i = bisect.bisect_left(self.mentions, (offset, ""))
+        return self.mentions[i - 1][1] if i else ""
+
+
+def find_quotes(text: str) -> list[tuple[QuoteSpan, str]]:
+    """Every quote in ``text`` with its speaker's name ("" when unknown)."""
+    spans = find_quote_spans(text)
+    resolver = _Resolver.for_text(text)
+    out: list[tuple[QuoteSpan, str]] = []
+    for i, span in enumerate(spans):
+        prev_end = spans[i - 1].end + 1 if i else 0
+        next_open = spans[i + 1].open_mark if i + 1 < len(spans) else len(text)
+        sent_start = _sentence_start(text, span.open_mark, prev_end)
+        before = text[sent_start : span.open_mark]
+        after = text[min(span.end + 1, len(text)) : _sentence_end(text, span.end + 1, next_open)]
+        name, pronoun = "", False
+        # "“…,” said X" attributes; after "“….”" a new sentence has begun.
+        m = None if text[span.start : span.end].endswith(".") else _AFTER_RE.match(after)
+        if m:
+            raw = m["name1"] or m["name2"] or m["name3"] or ""
+            pronoun = bool(re.fullmatch(_PRONOUN, raw))
+            name = "he" if pronoun else _clean_name(raw)
+        if not name and not pronoun:
+            name, pronoun = _speaker_before(before)
+        if not name and not pronoun and i and _continues(text, spans[i - 1], span):
+            name = out[-1][1]
+        if pronoun:
+            name = resolver.before(span.open_mark)
+        if name:
+            resolver.add(span.open_mark, name)
+        out.append((span, name))
+    return out
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    """Start of the sentence holding ``pos``, not before ``floor`` or the line start."""
+    base = max(floor, text.rfind("\n", 0, pos) + 1)
+    start = base
+    for m in re.finditer(r"[.!?][”\"’]?\s+", text[base:pos]):
+        start = base + m.end()
+    return start
+
+
+def _sentence_end(text: str, pos: int, ceiling: int) -> int:
+    line_end = text.find("\n", pos)
+    end = min(ceiling, len(text) if line_end < 0 else line_end)
+    m = re.search(r"[.!?]", text[pos:end])
+    return pos + m.end() if m else end
+
+
+def _continues(text: str, prev: QuoteSpan, span: QuoteSpan) -> bool:
+    """True when nothing but closing marks and white space lie between two quotes."""
+    return not re.search(r"\w", text[prev.end : span.open_mark])
+
+
+def is_fragment(text: str, span: QuoteSpan) -> bool:
+    """A few quoted words inside someone else's sentence ("a “simple mistake”")."""
+    words = len(text[span.start : span.end].split())
+    lead = text[: span.open_mark].rstrip()
+    introduced = not lead or lead.endswith((":", ",", "\n")) or text[span.open_mark - 1] == "\n"
+    return words <= FRAGMENT_MAX_WORDS and not introduced
+
+
+# --- claims ---------------------------------------------------------------------------
+
+
+def extract(article: Article, sentences: Sequence[Sentence]) -> list[Claim]:
+    """All claims of an article: one SENTENCE claim per sentence, plus its quantities,
+    dates and quotes. Claims keep offsets into ``article.text``; only text inside the
+    given sentences (page furniture already left out) yields claims."""
+    text = article.text
+    starts = [s.start for s in sentences]
+    claims: list[Claim] = []
+
+    def sentence_of(offset: int) -> Sentence | None:
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and sentences[i].start <= offset < sentences[i].end:
+            return sentences[i]
+        return None
+
+    def claim(
+        kind: ClaimKind, start: int, end: int, first: Sentence, last: Sentence, **payload: object
+    ) -> Claim:
+        return Claim(
+            kind=kind,
+            article_id=article.id,
+            outlet=article.outlet,
+            start=start,
+            end=end,
+            text=text[start:end],
+            sentence_start=first.start,
+            sentence_end=last.end,
+            sentence=text[first.start : last.end],
+            sentence_index=first.index,
+            **payload,  # type: ignore[arg-type]
+        )
+
+    for s in sentences:
+        claims.append(claim(ClaimKind.SENTENCE, s.start, s.end, s, s))
+        # Found per sentence (an elided noun is inherited within a sentence, no further),
+        # then moved to article offsets like every other span.
+        for q in find_quantities(s.text):
+            q = replace(q, start=s.start + q.start, end=s.start + q.end)
+            claims.append(claim(ClaimKind.QUANTITY, q.start, q.end, s, s, quantity=q))
+        for d in find_dates(s.text, article.published):
+            d = replace(d, start=s.start + d.start, end=s.start + d.end)
+            claims.append(claim(ClaimKind.DATE, d.start, d.end, s, s, date=d))
+    for span, name in find_quotes(text):
+        first, last = sentence_of(span.start), sentence_of(max(span.start, span.end - 1))
+        if first is None or last is None:
+            continue  # inside page furniture
+        quote = Quote(
+            words=text[span.start : span.end],
+            speaker=name,
+            speaker_key=speaker_key(name),
+            fragment=is_fragment(text, span),
+        )
+        claims.append(claim(ClaimKind.QUOTE, span.start, span.end, first, last, quote=quote))
+    claims.sort(key=lambda c: (c.start, c.end, c.kind.value))
+    return claims

@@ -1,0 +1,338 @@
+"""Files → Article. The only module that reads user files.
+
+Formats: ``.txt`` (an optional first line ``date YYYY-MM-DD`` gives the publication
+date), ``.md`` (YAML front matter: outlet, title, url, published), ``.html``/``.htm``
+(main text only: navigation, headers, footers, asides, scripts and forms are dropped),
+``.json`` (one record or a list of records) and ``.jsonl`` (one record a line). A record
+carries ``text`` (or ``body``/``content``) plus optional ``id``, ``outlet``, ``title``,
+``url``, ``published``. Where no outlet is given, the file stem stands in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError
+from .model import Article
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
+_TEXT_KEYS = ("text", "body", "content", "article")
+_OUTLET_KEYS = ("outlet", "source", "site", "publisher", "site_name")
+_DATE_KEYS = ("published", "date", "published_at", "publish_date", "pubdate")
+_DATELINE = re.compile(r"\A\s*(?:date|published)\s*:?\s*(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+
+
+@dataclass
+class Corpus:
+    """What ingest read: the articles, and one warning per file or record it skipped."""
+
+    articles: list[Article] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def parse_date(value: object) -> dt.date | None:
+    """An ISO date (or the date part of an ISO timestamp) → date; anything else → None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                return None
+    return None
+
+
+def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Every article file under ``paths``, in a stable order. Directories are walked
+    recursively; ``README`` files and hidden files inside them are not articles."""
+    for path in paths:
+        if path.is_dir():
+            for p in sorted(path.rglob("*")):
+                rel = p.relative_to(path).parts
+                if any(part.startswith(".") for part in rel):
+                    continue
+                if p.is_file() and p.suffix.lower() in SUFFIXES and p.stem.upper() != "README":
+                    yield p
+        elif path.exists():
+            yield path
+        else:
+            raise InputError(f"{path}: no such file or directory")
+
+
+def read_text(path: Path) -> str:
+    """Decode a file: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
+    raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    if "\x00" in text:
+        raise InputError(f"{path}: looks like a binary file, not text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load(paths: Iterable[Path | str]) -> Corpus:
+    """Read every article under ``paths``. A file that cannot be read is skipped with a
+    warning naming it and the reason; the rest of the corpus is still read."""
+    corpus = Corpus()
+    seen: dict[str, str] = {}
+    for path in iter_files(Path(p) for p in paths):
+        try:
+            articles = list(_read_file(path))
+        except (InputError, OSError, ValueError, yaml.YAMLError) as exc:
+            msg = str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}"
+            corpus.warnings.append(f"skipped {msg}")
+            log.warning("skipped %s", msg)
+            continue
+        if not articles:
+            corpus.warnings.append(f"skipped {path}: no article text")
+        for article in articles:
+            if article.id in seen:
+                new_id = _free_id(article.id, seen)
+                corpus.warnings.append(
+                    f"{path}: article id {article.id!r} already used by {seen[article.id]}; "
+                    f"renamed to {new_id!r}"
+                )
+                article = Article(**{**article.__dict__, "id": new_id})
+            seen[article.id] = str(path)
+            corpus.articles.append(article)
+    return corpus
+
+
+def _free_id(base: str, seen: dict[str, str]) -> str:
+    n = 2
+    while f"{base}~{n}" in seen:
+        n += 1
+    return f"{base}~{n}"
+
+
+def _read_file(path: Path) -> Iterator[Article]:
+    suffix = path.suffix.lower()
+    text = read_text(path)
+    if suffix in (".json", ".jsonl"):
+        yield from _read_records(path, text, jsonl=suffix == ".jsonl")
+        return
+    if suffix in (".html", ".htm"):
+        article = _read_html(path, text)
+    elif suffix in (".md", ".markdown"):
+        article = _read_markdown(path, text)
+    else:
+        published = None
+        m = _DATELINE.match(text)
+        if m:
+            published = parse_date(m[1])
+        article = Article(
+            id=path.stem, outlet=path.stem, text=text, published=published, source=str(path)
+        )
+    if article.text.strip():
+        yield article
+
+
+def _read_markdown(path: Path, text: str) -> Article:
+    meta: dict[str, Any] = {}
+    body = text
+    m = re.match(r"\A---\n(.*?)\n---[ \t]*\n?", text, re.DOTALL)
+    if m:
+        loaded = yaml.safe_load(m[1])
+        if loaded is not None and not isinstance(loaded, dict):
+            raise InputError(f"{path}: front matter is not a mapping of keys to values")
+        meta = loaded or {}
+        body = text[m.end() :]
+    return _from_meta(path, meta, body, default_id=path.stem)
+
+
+def _read_records(path: Path, text: str, jsonl: bool) -> Iterator[Article]:
+    records: list[tuple[str, Any]] = []
+    if jsonl:
+        for n, line in enumerate(text.split("\n"), 1):
+            if line.strip():
+                try:
+                    records.append((f"line {n}", json.loads(line)))
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"{path}: line {n} is not valid JSON ({exc.msg})") from None
+    else:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(
+                f"{path}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+            ) from None
+        items = data if isinstance(data, list) else [data]
+        records = [(f"record {n}", item) for n, item in enumerate(items, 1)]
+    for n, (where, record) in enumerate(records, 1):
+        if not isinstance(record, dict):
+            raise InputError(f"{path}: {where} is not an object")
+        body = next((record[k] for k in _TEXT_KEYS if isinstance(record.get(k), str)), None)
+        if body is None:
+            raise InputError(f"{path}: {where} has no text field ({', '.join(_TEXT_KEYS)})")
+        default_id = path.stem if len(records) == 1 else f"{path.stem}-{n}"
+        article = _from_meta(path, record, body, default_id=default_id)
+        if article.text.strip():
+            yield article
+
+
+def _from_meta(path: Path, meta: dict[str, Any], body: str, default_id: str) -> Article:
+    def first(keys: Iterable[str]) -> Any:
+        return next((meta[k] for k in keys if meta.get(k) not in (None, "")), None)
+
+    return Article(
+        id=str(meta.get("id") or default_id),
+        outlet=str(first(_OUTLET_KEYS) or path.stem),
+        text=body,
+        title=str(meta.get("title") or ""),
+        url=str(meta.get("url") or ""),
+        published=parse_date(first(_DATE_KEYS)),
+        source=str(path),
+    )
+
+
+# --- HTML -------------------------------------------------------------------------------
+
+_SKIP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "iframe",
+    "svg",
+    "figure",
+    "figcaption",
+    "template",
+    "select",
+    "head",
+}
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "section",
+    "article",
+    "main",
+    "tr",
+    "table",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+}
+_VOID_TAGS = {"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "col"}
+
+
+class _MainText(HTMLParser):
+    """Collects metadata and the visible text of block elements, outside page furniture.
+    If the page has an ``<article>`` element, only text inside it is kept."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.title = ""
+        self._in_title = False
+        self._skip_depth = 0
+        self._stack: list[str] = []
+        self.all_text: list[str] = []
+        self.article_text: list[str] = []
+        self._article_depth = 0
+        self.has_article = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key and a.get("content"):
+                self.meta.setdefault(key, a["content"])
+        elif tag == "link" and a.get("rel", "").lower() == "canonical" and a.get("href"):
+            self.meta.setdefault("canonical", a["href"])
+        if tag == "title":
+            self._in_title = True
+        if tag in _VOID_TAGS:
+            if tag in _BLOCK_TAGS:
+                self._emit("\n")
+            return
+        self._stack.append(tag)
+        if tag in _SKIP_TAGS or self._skip_depth:
+            self._skip_depth += 1
+        if tag == "article":
+            self._article_depth += 1
+            self.has_article = True
+        if tag in _BLOCK_TAGS:
+            self._emit("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if tag not in self._stack:
+            return  # a stray end tag in broken HTML
+        while self._stack:
+            open_tag = self._stack.pop()
+            if self._skip_depth:
+                self._skip_depth -= 1
+            if open_tag == "article":
+                self._article_depth -= 1
+            if open_tag in _BLOCK_TAGS:
+                self._emit("\n")
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        if not self._skip_depth:
+            self._emit(data)
+
+    def _emit(self, text: str) -> None:
+        self.all_text.append(text)
+        if self._article_depth:
+            self.article_text.append(text)
+
+
+def _read_html(path: Path, text: str) -> Article:
+    parser = _MainText()
+    parser.feed(text)
+    parser.close()
+    raw = "".join(parser.article_text if parser.has_article else parser.all_text)
+    paragraphs = [re.sub(r"[ \t\u00a0]+", " ", p).strip() for p in raw.split("\n")]
+    body = "\n\n".join(p for p in paragraphs if p)
+    meta = parser.meta
+    record = {
+        "outlet": meta.get("og:site_name") or meta.get("publisher") or meta.get("author"),
+        "title": meta.get("og:title") or parser.title.strip(),
+        "url": meta.get("og:url") or meta.get("canonical"),
+        "published": meta.get("article:published_time")
+        or meta.get("date")
+        or meta.get("datepublished")
+        or meta.get("pubdate"),
+    }
+    return _from_meta(path, record, body, default_id=path.stem)

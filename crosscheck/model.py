@@ -1,0 +1,234 @@
+"""The types passed between pipeline stages. Standard library only.
+
+Every span is a pair of character offsets ``[start, end)`` into ``Article.text``
+(the clean body), so a report can quote and highlight exactly what it read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ClaimKind(StrEnum):
+    QUANTITY = "quantity"
+    QUOTE = "quote"
+    DATE = "date"
+    SENTENCE = "sentence"
+
+
+class FindingKind(StrEnum):
+    QUANTITY_CONFLICT = "quantity_conflict"
+    QUOTE_DRIFT = "quote_drift"
+    MISATTRIBUTION = "misattribution"
+    DATE_CONFLICT = "date_conflict"
+    NAME_CONFLICT = "name_conflict"
+    NEGATION_CONFLICT = "negation_conflict"
+    CORROBORATION = "corroboration"
+
+    @property
+    def is_conflict(self) -> bool:
+        return self is not FindingKind.CORROBORATION
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: ``text`` is the clean body every offset refers to."""
+
+    id: str
+    outlet: str
+    text: str
+    title: str = ""
+    url: str = ""
+    published: dt.date | None = None
+    source: str = ""  # the file it came from, for messages
+
+
+@dataclass(frozen=True)
+class Sentence:
+    article_id: str
+    index: int  # position among the article's sentences
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0  # index of the paragraph (blank-line or line separated) it sits in
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A set of real numbers ``low..high``; an open end excludes its bound.
+
+    ``math.inf`` is allowed as ``high`` ("more than 200").
+    """
+
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+
+    def __post_init__(self) -> None:
+        if math.isnan(self.low) or math.isnan(self.high) or self.low > self.high:
+            raise ValueError(f"bad interval {self.low}..{self.high}")
+
+    def overlaps(self, other: Interval) -> bool:
+        """True when some number lies in both intervals."""
+        # The intersection runs from the larger low to the smaller high; at a tie the
+        # open end wins, since it excludes the bound.
+        if self.low != other.low:
+            lo, lo_open = max((self.low, self.low_open), (other.low, other.low_open))
+        else:
+            lo, lo_open = self.low, self.low_open or other.low_open
+        if self.high != other.high:
+            hi, hi_open = min((self.high, self.high_open), (other.high, other.high_open))
+        else:
+            hi, hi_open = self.high, self.high_open or other.high_open
+        return lo < hi or (lo == hi and not lo_open and not hi_open)
+
+    def gap_ratio(self, other: Interval) -> float:
+        """How far apart two disjoint intervals are, as upper/lower bound ratio (>= 1).
+
+        1.0 when they overlap; ``math.inf`` when the lower one reaches zero.
+        """
+        if self.overlaps(other):
+            return 1.0
+        lower, upper = (self, other) if self.high <= other.low else (other, self)
+        if lower.high <= 0:
+            return math.inf if upper.low > 0 else 1.0
+        return upper.low / lower.high
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number or vague amount found in a text, as an interval with its hedge.
+
+    ``unit`` is a currency sign ("£", "$", "€"), "share" for proportions (per cent and
+    fractions, as 0..1), or "" for a plain count. ``noun`` is the thing counted,
+    lower-case and singular ("supporter", "seat", "vote"), "" when unknown.
+    ``subject`` is who or what the number is about when the text names it ("Labour").
+    """
+
+    start: int
+    end: int
+    text: str
+    interval: Interval
+    hedge: str = ""  # "around", "nearly", "more than", "hundreds", "just", "" ...
+    unit: str = ""
+    noun: str = ""
+    subject: str = ""
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date or relative date; ``first..last`` is the day range it denotes.
+
+    Unresolved relative dates ("Friday" with no publication date) have
+    ``first = last = None`` and keep their text.
+    """
+
+    start: int
+    end: int
+    text: str
+    first: dt.date | None
+    last: dt.date | None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Quoted words and who said them. ``speaker_key`` is the lower-case surname used
+    to compare speakers across outlets ("corbyn"); "" when unresolved."""
+
+    words: str
+    speaker: str = ""
+    speaker_key: str = ""
+    fragment: bool = False  # a few words inside a sentence, not a whole utterance
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The unit that is compared. ``start``/``end`` span the claim itself (a number, a
+    quote, a date, or the whole sentence); ``sentence_start``/``sentence_end`` span the
+    sentence (or sentences, for a quote) around it."""
+
+    kind: ClaimKind
+    article_id: str
+    outlet: str
+    start: int
+    end: int
+    text: str
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    sentence_index: int
+    quantity: Quantity | None = None
+    quote: Quote | None = None
+    date: DateMention | None = None
+
+    @property
+    def key(self) -> tuple[str, int, int, str]:
+        return (self.article_id, self.start, self.end, self.kind.value)
+
+
+@dataclass(frozen=True)
+class ClaimPair:
+    """Two claims from independent sources that may be about the same thing."""
+
+    a: Claim
+    b: Claim
+    similarity: float  # cosine similarity of what was embedded for each side
+
+
+@dataclass(frozen=True)
+class Side:
+    article: str
+    outlet: str
+    text: str
+    sentence: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    published: str = ""
+    url: str = ""
+    speaker: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: FindingKind
+    severity: Severity
+    explanation: str
+    sides: tuple[Side, ...]
+    detail: str = ""  # e.g. the word-level difference of a quote ("-been in touch +spoken")
+    subtype: str = ""  # e.g. quote drift class: substitution, insertion, negation, ...
+    similarity: float = 0.0
+
+    @property
+    def identity(self) -> str:
+        """Stable identity: kind plus each side's article and claim text, order-free."""
+        sides = sorted(f"{s.article}|{s.text}" for s in self.sides)
+        return f"{self.kind.value}|" + "||".join(sides)
+
+
+@dataclass(frozen=True)
+class Report:
+    articles: tuple[Article, ...]
+    findings: tuple[Finding, ...]
+    model: str
+    syndicated: tuple[tuple[str, str], ...] = ()  # (copy id, original id)
+    warnings: tuple[str, ...] = field(default=())

@@ -1,0 +1,170 @@
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.compare import classify_drift, compare_quotes, compare_sentences, words
+from crosscheck.extract import speaker_key
+from crosscheck.model import Article, Claim, ClaimKind, FindingKind, Quote
+
+
+def _quote(article: str, words_: str, speaker: str = "", fragment: bool = False) -> Claim:
+    sentence = f"{speaker or 'Someone'} said: “{words_}”"
+    start = sentence.index(words_)
+    return Claim(
+        kind=ClaimKind.QUOTE,
+        article_id=article,
+        outlet=article.upper(),
+        start=start,
+        end=start + len(words_),
+        text=words_,
+        sentence_start=0,
+        sentence_end=len(sentence),
+        sentence=sentence,
+        sentence_index=0,
+        quote=Quote(words_, speaker, speaker_key(speaker), fragment),
+    )
+
+
+def _sentence(article: str, text: str) -> Claim:
+    return Claim(
+        ClaimKind.SENTENCE, article, article.upper(), 0, len(text), text, 0, len(text), text, 0
+    )
+
+
+ARTICLES = {k: Article(id=k, outlet=k.upper(), text="") for k in ("a", "b")}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "subtype"),
+    [
+        (
+            "we will fight for every vote in june",
+            "we will fight for every seat in june",
+            "substitution",
+        ),
+        ("we can win this election", "we could win this election", "modality"),
+        (
+            "he is the leader and will continue",
+            "he is not the leader and will continue",
+            "negation",
+        ),
+        ("we don't feel confident", "we feel confident", "negation"),
+        ("traditional values", "traditional labour values", "insertion"),
+        ("traditional labour values", "traditional values", "deletion"),
+    ],
+)
+def test_drift_is_classified(a: str, b: str, subtype: str) -> None:
+    drift = classify_drift(words(a), words(b))
+    assert drift is not None and drift[0] == subtype
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("We won the seat.", "we won the seat"),  # case and punctuation
+        ("We can’t duck it.", "We can't duck it"),  # curly and straight apostrophes
+        (
+            "It is a moment for organising",
+            "This is not a moment for despair. It is a moment for organising in every community.",
+        ),  # an excerpt: less quoted, not drift
+    ],
+)
+def test_normalisation_and_excerpts_are_not_drift(a: str, b: str) -> None:
+    assert classify_drift(words(a), words(b)) is None
+
+
+def test_identical_quotes_corroborate() -> None:
+    q = "These results are a warning, and we would be foolish to ignore them"
+    f = compare_quotes(_quote("a", q, "Ian Lavery"), _quote("b", q, "Mr Lavery"), 1.0, ARTICLES)
+    assert f is not None and f.kind is FindingKind.CORROBORATION
+
+
+def test_same_words_two_speakers_is_misattribution() -> None:
+    q = "These results are a warning, and we would be foolish to ignore them"
+    f = compare_quotes(_quote("a", q, "Ian Lavery"), _quote("b", q, "Tom Watson"), 1.0, ARTICLES)
+    assert f is not None and f.kind is FindingKind.MISATTRIBUTION
+    assert {s.speaker for s in f.sides} == {"Ian Lavery", "Tom Watson"}
+
+
+def test_a_short_common_phrase_is_not_misattribution() -> None:
+    f = compare_quotes(
+        _quote("a", "disappointing results", "Ian Lavery"),
+        _quote("b", "some disappointing results", "Corbyn"),
+        1.0,
+        ARTICLES,
+    )
+    assert f is None
+
+
+def test_a_fragment_with_an_inserted_word_is_drift() -> None:
+    long = (
+        "Traditional working class voters want to hear a clearer message about traditional "
+        "values like patriotism."
+    )
+    f = compare_quotes(
+        _quote("a", long, "Sion Simon"),
+        _quote("b", "traditional Labour values", "Sion Simon", True),
+        0.4,
+        ARTICLES,
+    )
+    assert f is not None and f.kind is FindingKind.QUOTE_DRIFT and f.subtype == "insertion"
+    assert "labour" in f.detail
+
+
+def test_a_fragment_of_someone_else_is_not_compared() -> None:
+    long = "Voters want to hear about traditional values like patriotism."
+    f = compare_quotes(
+        _quote("a", long, "Sion Simon"),
+        _quote("b", "traditional Labour values", "Andy Street", True),
+        0.4,
+        ARTICLES,
+    )
+    assert f is None
+
+
+def test_two_different_remarks_are_not_drift() -> None:
+    f = compare_quotes(
+        _quote("a", "We will be back here again this week to campaign.", "Corbyn"),
+        _quote("b", "Our message now is to challenge the Tories.", "Corbyn"),
+        0.7,
+        ARTICLES,
+    )
+    assert f is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        (
+            "Greater Manchester's mayor Andy Burnham attended the rally in the city.",
+            "Greater Manchester's mayor Andy Burnham did not attend the rally in the city.",
+            FindingKind.NEGATION_CONFLICT,
+        ),
+        (
+            "Supporters packed into the Manchester Convention Centre for the event.",
+            "Supporters packed into the Manchester Central Library for the event.",
+            FindingKind.NAME_CONFLICT,
+        ),
+    ],
+)
+def test_sentence_rules(a: str, b: str, kind: FindingKind) -> None:
+    found = compare_sentences(_sentence("a", a), _sentence("b", b), 0.9, ARTICLES, lambda _: [])
+    assert [f.kind for f in found] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The Conservatives also won the Tees Valley mayoralty last night.",
+            "The Conservatives also won the Teesside mayoralty last night.",
+        ),
+        (
+            "Greater Manchester mayor Andy Burnham said his victory was for the whole region.",
+            "Mr Burnham said his victory was for the whole region.",
+        ),
+    ],
+)
+def test_aliases_are_not_name_conflicts(a: str, b: str) -> None:
+    found = compare_sentences(_sentence("a", a), _sentence("b", b), 0.9, ARTICLES, lambda _: [])
+    assert not [f for f in found if f.kind.is_conflict]

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from crosscheck.extract import extract, find_quotes, speaker_key
+from crosscheck.model import Article, ClaimKind
+from crosscheck.segment import segment
+
+
+def _quotes(text: str) -> list[tuple[str, str]]:
+    return [(text[s.start : s.end], name) for s, name in find_quotes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X said: “…”"
+        ("Corbyn said: “We will win.”", [("We will win.", "Corbyn")]),
+        # "“…,” said X" and "“…,” X insisted"
+        ("“It is over,” said Mr Lavery.", [("It is over,", "Mr Lavery")]),
+        ("“There is no rift,” Mr Lavery insisted.", [("There is no rift,", "Mr Lavery")]),
+        # A descriptor before the name, and a subordinate clause before that.
+        (
+            "In a swipe at Corbyn, defeated Labour candidate Sion Simon said: “We can’t duck it.”",
+            [("We can’t duck it.", "Sion Simon")],
+        ),
+        # The subject before an appositive, not the name inside it.
+        (
+            "Stephen Kinnock, the son of the former leader Neil Kinnock, said it was “a disaster”.",
+            [("a disaster", "Stephen Kinnock")],
+        ),
+        (
+            "Philip Johnson, who stands in Nuneaton, said Mr Corbyn is “putting off” voters.",
+            [("putting off", "Philip Johnson")],
+        ),
+        # "according to X"
+        ("The result was “a disgrace”, according to Tom Watson.", [("a disgrace", "Tom Watson")]),
+        # A pronoun takes the nearest preceding named speaker or subject.
+        (
+            "Mr Lavery spoke first. “People were aware,” he told the BBC.",
+            [("People were aware,", "Mr Lavery")],
+        ),
+        # "X warned that … “fragment"
+        (
+            "Sion Simon warned that voters were leaving because of a loss of “traditional values.",
+            [("traditional values.", "Sion Simon")],
+        ),
+        # A nominal subject is not guessed at.
+        (
+            "The leader explained the absence by saying: “I have spoken to Andy.”",
+            [("I have spoken to Andy.", "")],
+        ),
+    ],
+)
+def test_quotes_and_speakers(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _quotes(text) == expected
+
+
+def test_a_quote_over_two_paragraphs_keeps_its_speaker() -> None:
+    text = "Corbyn said: “I have been in touch with Andy.\n“Our message now is to challenge them.”"
+    assert _quotes(text) == [
+        ("I have been in touch with Andy.", "Corbyn"),
+        ("Our message now is to challenge them.", "Corbyn"),
+    ]
+
+
+def test_an_opening_mark_inside_an_open_quote_starts_a_new_quote() -> None:
+    text = "He said: “We can’t duck the reality. “Working class voters want a clearer message.”"
+    quotes = _quotes("Simon spoke. " + text)
+    assert [q for q, _ in quotes] == [
+        "We can’t duck the reality.",
+        "Working class voters want a clearer message.",
+    ]
+    assert {name for _, name in quotes} == {"Simon"}
+
+
+@pytest.mark.parametrize(
+    "text", ["He said “ and then “ nothing", "“", "”stray”", 'said “"putting off “ voters']
+)
+def test_broken_quote_marks_do_not_crash(text: str) -> None:
+    for span, _ in find_quotes(text):
+        assert 0 <= span.start < span.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("Mr Corbyn", "corbyn"), ("Jeremy Corbyn", "corbyn"), ("", ""), ("Sion Simon", "simon")],
+)
+def test_speaker_key_is_the_surname(name: str, key: str) -> None:
+    assert speaker_key(name) == key
+
+
+def test_claims_keep_offsets_into_the_article() -> None:
+    text = (
+        "Corbyn told the crowd of around 200 supporters on Friday: “We will win.”\n"
+        "Labour lost 275 seats."
+    )
+    article = Article(id="a", outlet="A", text=text, published=dt.date(2017, 5, 6))
+    claims = extract(article, segment(article))
+    kinds = {c.kind for c in claims}
+    assert {ClaimKind.SENTENCE, ClaimKind.QUOTE, ClaimKind.QUANTITY} <= kinds
+    for c in claims:
+        assert text[c.start : c.end] == c.text
+        assert text[c.sentence_start : c.sentence_end] == c.sentence
+        assert c.sentence_start <= c.start <= c.end <= c.sentence_end
+    quote = next(c for c in claims if c.kind is ClaimKind.QUOTE)
+    assert quote.quote is not None and quote.quote.speaker_key == "corbyn"
