@@ -1,5 +1,8 @@
 """The typer CLI: options in, one library call, text out. Printing and exit codes live
-here only. Exit codes: 0 success, 2 usage or input error."""
+here only.
+
+Exit codes: 0 success; 1 ``check`` found a conflict at or above ``--fail-on``; 2 usage,
+input or store error (the message says which file or store, and what to do)."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import typer
 
 from . import __version__, config
 from .errors import CrosscheckError
+from .model import Severity
 from .report import Format
 
 app = typer.Typer(
@@ -86,3 +90,88 @@ def report(
     for warning in result.warnings:
         typer.echo(f"crosscheck: warning: {warning}", err=True)
     _write(render(result, fmt), output)
+
+
+StoreOption = Annotated[Path, typer.Option("--store", "-s", help="The corpus store directory.")]
+
+
+@app.command()
+def index(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders to store.")],
+    store: StoreOption,
+    model: Annotated[
+        str | None,
+        typer.Option(help="Embedding model for a new store (default: all-MiniLM-L6-v2)."),
+    ] = None,
+    prune: Annotated[
+        bool, typer.Option(help="Remove stored articles that are not among PATHS.")
+    ] = False,
+    rebuild: Annotated[
+        bool, typer.Option(help="Start the store afresh (after damage, or to change model).")
+    ] = False,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar while embedding.")] = True,
+) -> None:
+    """Build or update a corpus store: only new or changed articles are embedded.
+
+    Example: crosscheck index articles/ --store .crosscheck
+    """
+    from . import ingest
+    from . import store as store_mod
+    from .embed import Embedder
+
+    try:
+        corpus = ingest.load(paths)
+        for warning in corpus.warnings:
+            typer.echo(f"crosscheck: warning: {warning}", err=True)
+        if rebuild and store.exists():
+            store_mod.remove(store)
+        with store_mod.Store.open(store, model=model, create=True) as st:
+            stats = st.update(corpus.articles, Embedder(st.model), prune=prune, progress=progress)
+    except CrosscheckError as exc:
+        raise _fail(exc) from None
+    typer.echo(
+        f"{store}: {len(stats.added)} added, {len(stats.updated)} updated, {stats.unchanged} "
+        f"unchanged, {len(stats.removed)} removed; {stats.embedded} texts embedded"
+    )
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="The article file(s) to check.")],
+    store: StoreOption,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="table, markdown or json.")
+    ] = Format.TABLE,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    fail_on: Annotated[
+        Severity, typer.Option(help="Exit 1 when a conflict is at least this severe.")
+    ] = Severity.LOW,
+    add: Annotated[bool, typer.Option(help="Store the article(s) after checking.")] = False,
+) -> None:
+    """Check new articles against a stored corpus: conflicts, corroborations, new claims.
+
+    Exit code 1 when a conflict at or above --fail-on is found, else 0.
+
+    Example: crosscheck check draft.md --store .crosscheck --fail-on medium
+    """
+    from . import store as store_mod
+    from .embed import Embedder
+    from .pipeline import check as run_check
+    from .report import render_check
+
+    try:
+        with store_mod.Store.open(store) as st:
+            embedder = Embedder(st.model)
+            results, warnings = run_check(paths, st, embedder)
+            if add:
+                st.update([r.article for r in results], embedder)
+    except CrosscheckError as exc:
+        raise _fail(exc) from None
+    for warning in warnings:
+        typer.echo(f"crosscheck: warning: {warning}", err=True)
+    _write(render_check(results, fmt, embedder.name, warnings), output)
+    worst = [f.severity.rank for r in results for f in r.conflicts]
+    if worst and max(worst) >= fail_on.rank:
+        raise typer.Exit(EXIT_FINDINGS)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from . import config
 from .model import (
@@ -196,7 +197,7 @@ _DRIFT_SEVERITY = {
 
 
 def compare_quotes(
-    a: Claim, b: Claim, similarity: float, articles: dict[str, Article]
+    a: Claim, b: Claim, similarity: float, articles: Mapping[str, Article]
 ) -> Finding | None:
     """Quote rule: identical → corroboration; same words, two named speakers →
     misattribution; one an excerpt of the other → nothing; else drift, classified."""
@@ -268,7 +269,7 @@ def compare_quotes(
     )
 
 
-def _published_order(c: Claim, articles: dict[str, Article]) -> tuple[bool, str, str, int]:
+def _published_order(c: Claim, articles: Mapping[str, Article]) -> tuple[bool, str, str, int]:
     published = articles[c.article_id].published
     return (published is None, published.isoformat() if published else "", c.article_id, c.start)
 
@@ -303,7 +304,7 @@ def _fmt(i: Interval) -> str:
 
 
 def compare_quantities(
-    a: Sequence[Claim], b: Sequence[Claim], similarity: float, articles: dict[str, Article]
+    a: Sequence[Claim], b: Sequence[Claim], similarity: float, articles: Mapping[str, Article]
 ) -> list[Finding]:
     """Quantity rule for two paired sentences. A number conflicts only when no number
     on the other side counting the same thing overlaps it; then the nearest one is
@@ -358,7 +359,7 @@ def compare_quantities(
 
 
 def compare_dates(
-    a: Sequence[Claim], b: Sequence[Claim], similarity: float, articles: dict[str, Article]
+    a: Sequence[Claim], b: Sequence[Claim], similarity: float, articles: Mapping[str, Article]
 ) -> list[Finding]:
     """Date rule: two closely paired sentences that each name one resolved date, for
     day ranges that do not overlap."""
@@ -420,7 +421,7 @@ def compare_sentences(
     a: Claim,
     b: Claim,
     similarity: float,
-    articles: dict[str, Article],
+    articles: Mapping[str, Article],
     quote_spans: Callable[[str], Iterable[tuple[int, int]]],
 ) -> list[Finding]:
     """Name and negation rules for two paired sentences that say nearly the same words
@@ -493,3 +494,45 @@ def compare_sentences(
 
 def by_kind(claims: Iterable[Claim], kind: ClaimKind) -> list[Claim]:
     return [c for c in claims if c.kind is kind]
+
+
+# --- putting the rules together ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rules look up beyond the two claims of a pair: the articles, the claims
+    inside each sentence (keyed by article id and sentence index), and each article's
+    quote spans."""
+
+    articles: Mapping[str, Article]
+    parts: Mapping[tuple[str, int], Sequence[Claim]]
+    quote_spans: Mapping[str, Sequence[tuple[int, int]]]
+
+    @classmethod
+    def of(cls, articles: Iterable[Article], claims: Iterable[Claim]) -> Context:
+        parts: dict[tuple[str, int], list[Claim]] = {}
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for c in claims:
+            if c.kind in (ClaimKind.QUANTITY, ClaimKind.DATE):
+                parts.setdefault((c.article_id, c.sentence_index), []).append(c)
+            elif c.kind is ClaimKind.QUOTE:
+                spans.setdefault(c.article_id, []).append((c.start, c.end))
+        return cls({a.id: a for a in articles}, parts, spans)
+
+
+def compare_sentence_pair(a: Claim, b: Claim, similarity: float, ctx: Context) -> list[Finding]:
+    """Every sentence-level rule for two paired sentences (SENTENCE claims): their
+    quantities both ways, their dates, names, negation and corroboration."""
+    in_a = ctx.parts.get((a.article_id, a.sentence_index), ())
+    in_b = ctx.parts.get((b.article_id, b.sentence_index), ())
+    qa, qb = by_kind(in_a, ClaimKind.QUANTITY), by_kind(in_b, ClaimKind.QUANTITY)
+    da, db = by_kind(in_a, ClaimKind.DATE), by_kind(in_b, ClaimKind.DATE)
+    return (
+        compare_quantities(qa, qb, similarity, ctx.articles)
+        + compare_quantities(qb, qa, similarity, ctx.articles)
+        + compare_dates(da, db, similarity, ctx.articles)
+        + compare_sentences(
+            a, b, similarity, ctx.articles, lambda aid: ctx.quote_spans.get(aid, ())
+        )
+    )

@@ -15,3 +15,7 @@ class ModelError(CrosscheckError):
 
 class UsageError(CrosscheckError):
     """Options that do not fit together."""
+
+
+class StoreError(CrosscheckError):
+    """A corpus store is missing, damaged, foreign, or built with another model."""

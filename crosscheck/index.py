@@ -27,3 +27,17 @@ def search(index: Any, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndar
     k = max(1, min(k, index.ntotal))
     scores, ids = index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
     return scores, ids
+
+
+def build_with_ids(vectors: np.ndarray, ids: np.ndarray, dim: int) -> Any:
+    """An exact inner-product index of dimension ``dim`` whose rows carry the given
+    int64 ``ids`` (FAISS ``IndexIDMap2``), so rows can be removed and added by id."""
+    import faiss
+    import numpy as np
+
+    idx = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+    if len(vectors):
+        idx.add_with_ids(
+            np.ascontiguousarray(vectors, dtype=np.float32), np.asarray(ids, dtype=np.int64)
+        )
+    return idx

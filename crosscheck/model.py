@@ -232,3 +232,23 @@ class Report:
     model: str
     syndicated: tuple[tuple[str, str], ...] = ()  # (copy id, original id)
     warnings: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One new article checked against a stored corpus: its conflicts and
+    corroborations (findings whose first side is the new article), its claims that no
+    stored article speaks to (``new``: sentence claims), and stored articles it copies."""
+
+    article: Article
+    findings: tuple[Finding, ...]
+    new: tuple[Claim, ...]
+    copies_of: tuple[str, ...] = ()
+
+    @property
+    def conflicts(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.kind.is_conflict)
+
+    @property
+    def corroborations(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if not f.kind.is_conflict)

@@ -2,13 +2,49 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Hashable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from . import index
 
 if TYPE_CHECKING:
     import numpy as np
+
+
+def neighbours(
+    idx: Any, queries: np.ndarray, skip: Callable[[int, int], bool], k: int, min_score: float
+) -> list[tuple[int, int, float]]:
+    """For each query row ``q``, up to ``k`` rows ``r`` of ``idx`` (by FAISS id) with
+    cosine similarity at least ``min_score`` for which ``skip(q, r)`` is false, as
+    ``(q, r, score)``. ``queries``: ``float32`` ``(n, dim)``, L2-normalised.
+
+    Skipped rows (the same source) do not use up the ``k``: the search widens until
+    ``k`` are kept or the scores fall below ``min_score``. Scores are rounded to 4
+    decimals, so that float noise cannot reorder a report."""
+    total = idx.ntotal if idx is not None else 0
+    if total == 0 or len(queries) == 0:
+        return []
+    found: list[tuple[int, int, float]] = []
+    todo = list(range(len(queries)))
+    width = min(total, 4 * k + 1)
+    while todo:
+        scores, ids = index.search(idx, queries[todo], width)
+        again = []
+        for row, q in enumerate(todo):
+            kept: list[tuple[int, int, float]] = []
+            exhausted = True
+            for score, r in zip(scores[row], ids[row], strict=True):
+                if r < 0 or score < min_score or len(kept) >= k:
+                    exhausted = False
+                    break
+                if not skip(q, int(r)):
+                    kept.append((q, int(r), round(float(score), 4)))
+            if exhausted and width < total:
+                again.append(q)  # skipped rows filled the window: look further
+            else:
+                found += kept
+        todo, width = again, min(total, width * 4)
+    return sorted(found)
 
 
 def mine_pairs(
@@ -18,33 +54,14 @@ def mine_pairs(
     similarity is at least ``min_score``, each row paired with at most its ``k`` nearest
     neighbours from other sources. ``vectors``: ``float32`` ``(n, dim)``, L2-normalised.
 
-    Scores are rounded to 4 decimals, so that float noise cannot reorder a report. The
-    result is sorted by ``(i, j)``; a pair found from both ends appears once.
-    """
-    n = len(vectors)
-    if n < 2:
+    The result is sorted by ``(i, j)``; a pair found from both ends appears once."""
+    if len(vectors) < 2:
         return []
     idx = index.build(vectors)
     found: dict[tuple[int, int], float] = {}
-    todo = list(range(n))
-    width = min(n, 4 * k + 1)
-    while todo:
-        scores, ids = index.search(idx, vectors[todo], width)
-        again = []
-        for row, i in enumerate(todo):
-            kept, exhausted = 0, True
-            for score, j in zip(scores[row], ids[row], strict=True):
-                if j < 0 or score < min_score or kept >= k:
-                    exhausted = False
-                    break
-                j = int(j)
-                if j == i or sources[i] == sources[j]:
-                    continue
-                kept += 1
-                key = (i, j) if i < j else (j, i)
-                found[key] = max(found.get(key, -1.0), round(float(score), 4))
-            # Neighbours from the row's own source filled the window: look further.
-            if exhausted and width < n:
-                again.append(i)
-        todo, width = again, min(n, width * 4)
+    for i, j, score in neighbours(
+        idx, vectors, lambda q, r: q == r or sources[q] == sources[r], k, min_score
+    ):
+        key = (i, j) if i < j else (j, i)
+        found[key] = max(found.get(key, -1.0), score)
     return sorted((i, j, s) for (i, j), s in found.items())

@@ -7,34 +7,42 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import compare, config, extract, ingest, segment
 from .embed import Embedder
 from .errors import InputError
-from .model import Article, Claim, ClaimKind, Finding, Report
-from .pair import mine_pairs
+from .model import Article, CheckResult, Claim, ClaimKind, Finding, Report
+from .pair import mine_pairs, neighbours
+from .store import Store
+
+if TYPE_CHECKING:
+    import numpy as np
 
 log = logging.getLogger(__name__)
+
+
+def _shingles(a: Article) -> set[tuple[str, ...]]:
+    w = re.findall(r"\w+", a.text.lower())
+    return {tuple(w[i : i + 5]) for i in range(max(1, len(w) - 4))}
+
+
+def _same_story_text(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> bool:
+    return bool(a and b) and len(a & b) / len(a | b) >= config.SYNDICATION_JACCARD_MIN
 
 
 def find_syndicated(articles: Sequence[Article]) -> list[tuple[str, str]]:
     """``(copy, original)`` id pairs of near-identical articles (a syndicated wire story):
     word 5-gram shingles overlapping by at least ``SYNDICATION_JACCARD_MIN``. The
     original is the earlier published, then the smaller id."""
-    shingles = {}
-    for a in articles:
-        w = re.findall(r"\w+", a.text.lower())
-        shingles[a.id] = {tuple(w[i : i + 5]) for i in range(max(1, len(w) - 4))}
+    shingles = {a.id: _shingles(a) for a in articles}
     order = sorted(articles, key=lambda a: (a.published is None, a.published or 0, a.id))
     original_of: dict[str, str] = {}
     for i, a in enumerate(order):
         if a.id in original_of:
             continue
         for b in order[i + 1 :]:
-            if b.id in original_of or not shingles[a.id] or not shingles[b.id]:
-                continue
-            sa, sb = shingles[a.id], shingles[b.id]
-            if len(sa & sb) / len(sa | sb) >= config.SYNDICATION_JACCARD_MIN:
+            if b.id not in original_of and _same_story_text(shingles[a.id], shingles[b.id]):
                 original_of[b.id] = a.id
     return sorted(original_of.items())
 
@@ -47,17 +55,12 @@ def analyse(
 ) -> Report:
     """The discrepancy report over ``articles``."""
     articles = sorted(articles, key=lambda a: a.id)
-    by_id = {a.id: a for a in articles}
     syndicated = find_syndicated(articles)
     copies = {copy for copy, _ in syndicated}
     claims: list[Claim] = []
-    quote_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for article in articles:
-        if article.id in copies:
-            continue  # one source, already counted through its original
-        found = extract.extract(article, segment.segment(article))
-        claims.extend(found)
-        quote_spans[article.id] = [(c.start, c.end) for c in found if c.kind is ClaimKind.QUOTE]
+        if article.id not in copies:  # one source, already counted through its original
+            claims.extend(extract.extract(article, segment.segment(article)))
     source = {a.id: a.outlet.strip().lower() for a in articles}
 
     sentences = compare.by_kind(claims, ClaimKind.SENTENCE)
@@ -66,41 +69,22 @@ def analyse(
     unique = sorted(set(texts))
     vectors = embedder.encode(unique, progress=progress)
     row = {t: i for i, t in enumerate(unique)}
-    sent_vecs = vectors[[row[c.text] for c in sentences]] if sentences else vectors[:0]
-    quote_vecs = vectors[[row[c.quote.words] for c in quotes if c.quote]] if quotes else vectors[:0]
+    sent_vecs = vectors[[row[t] for t in texts[: len(sentences)]]]
+    quote_vecs = vectors[[row[t] for t in texts[len(sentences) :]]]
 
-    per_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
-    for c in claims:
-        if c.kind in (ClaimKind.QUANTITY, ClaimKind.DATE):
-            per_sentence[(c.article_id, c.sentence_index)].append(c)
-
+    ctx = compare.Context.of(articles, claims)
     findings: list[Finding] = []
     sent_sources = [source[c.article_id] for c in sentences]
     for i, j, sim in mine_pairs(
         sent_vecs, sent_sources, config.NEIGHBOURS, config.SENTENCE_PAIR_MIN
     ):
-        a, b = sentences[i], sentences[j]
-        in_a, in_b = (
-            per_sentence[(a.article_id, a.sentence_index)],
-            per_sentence[(b.article_id, b.sentence_index)],
-        )
-        qa, qb = (
-            compare.by_kind(in_a, ClaimKind.QUANTITY),
-            compare.by_kind(in_b, ClaimKind.QUANTITY),
-        )
-        findings += compare.compare_quantities(qa, qb, sim, by_id)
-        findings += compare.compare_quantities(qb, qa, sim, by_id)
-        da, db = compare.by_kind(in_a, ClaimKind.DATE), compare.by_kind(in_b, ClaimKind.DATE)
-        findings += compare.compare_dates(da, db, sim, by_id)
-        findings += compare.compare_sentences(a, b, sim, by_id, lambda aid: quote_spans[aid])
+        findings += compare.compare_sentence_pair(sentences[i], sentences[j], sim, ctx)
 
+    quote_sources = [source[c.article_id] for c in quotes]
     quote_pairs = {
         (i, j): sim
         for i, j, sim in mine_pairs(
-            quote_vecs,
-            [source[c.article_id] for c in quotes],
-            config.NEIGHBOURS,
-            config.QUOTE_PAIR_MIN,
+            quote_vecs, quote_sources, config.NEIGHBOURS, config.QUOTE_PAIR_MIN
         )
     }
     # A fragment embeds far from the whole remark it comes from, so quotes attributed to
@@ -109,7 +93,7 @@ def analyse(
         if (i, j) not in quote_pairs:
             quote_pairs[(i, j)] = round(float(quote_vecs[i] @ quote_vecs[j]), 4)
     for (i, j), sim in sorted(quote_pairs.items()):
-        f = compare.compare_quotes(quotes[i], quotes[j], sim, by_id)
+        f = compare.compare_quotes(quotes[i], quotes[j], sim, ctx.articles)
         if f is not None:
             findings.append(f)
 
@@ -162,7 +146,85 @@ def build_report(
     """Read the articles under ``paths`` and report where their outlets disagree.
 
     Pass an ``embedder`` to reuse a loaded model across calls."""
+    paths = list(paths)
     corpus = ingest.load(paths)
     if not corpus.articles:
         raise InputError("no articles found in " + ", ".join(str(p) for p in paths))
     return analyse(corpus.articles, embedder or Embedder(model), progress, corpus.warnings)
+
+
+def _encode_cached(texts: Sequence[str], store: Store, embedder: Embedder) -> np.ndarray:
+    """Vectors for ``texts`` (rows in order), taken from the store's cache where it has
+    them: re-checking a draft encodes only the sentences that changed."""
+    import numpy as np
+
+    cached = store.vectors(texts)
+    missing = sorted(set(texts) - set(cached))
+    if missing:
+        cached.update(zip(missing, embedder.encode(missing), strict=True))
+    if not texts:
+        return np.zeros((0, 1), dtype=np.float32)
+    return np.stack([cached[t] for t in texts]).astype(np.float32, copy=False)
+
+
+def check_article(article: Article, store: Store, embedder: Embedder) -> CheckResult:
+    """Check one article against a stored corpus: which of its claims conflict with
+    stored coverage from other outlets, which are corroborated, which are new.
+
+    The store is searched, not rebuilt; keep one ``Store`` and one ``Embedder`` open to
+    check many articles."""
+    claims = extract.extract(article, segment.segment(article))
+    sentences = compare.by_kind(claims, ClaimKind.SENTENCE)
+    quotes = [c for c in compare.by_kind(claims, ClaimKind.QUOTE) if c.quote]
+    vecs = _encode_cached(
+        [c.text for c in sentences] + [c.quote.words for c in quotes if c.quote], store, embedder
+    )
+    svecs, qvecs = vecs[: len(sentences)], vecs[len(sentences) :]
+    own = article.outlet.strip().lower()
+
+    def skip(_: int, unit: int) -> bool:
+        article_id, outlet = store.unit_source(unit)
+        return article_id == article.id or outlet.strip().lower() == own
+
+    k = config.NEIGHBOURS
+    sent_pairs = neighbours(store.index("sentences"), svecs, skip, k, config.SENTENCE_PAIR_MIN)
+    quote_idx = store.index("quotes")
+    quote_pairs = {
+        (q, u): s for q, u, s in neighbours(quote_idx, qvecs, skip, k, config.QUOTE_PAIR_MIN)
+    }
+    by_speaker = store.quote_units_by_speaker(c.quote.speaker_key for c in quotes if c.quote)
+    for q, c in enumerate(quotes):
+        for unit in by_speaker.get(c.quote.speaker_key if c.quote else "", []):
+            if (q, unit) not in quote_pairs and not skip(q, unit):
+                quote_pairs[(q, unit)] = round(float(qvecs[q] @ quote_idx.reconstruct(unit)), 4)
+
+    stored = store.unit_claims({u for _, u, _ in sent_pairs} | {u for _, u in quote_pairs})
+    others = store.articles({c.article_id for c in stored.values()})
+    mine = _shingles(article)
+    copies = tuple(a.id for a in others if _same_story_text(mine, _shingles(a)))
+    ctx = compare.Context.of([article, *others], claims + store.claims(a.id for a in others))
+    findings: list[Finding] = []
+    for q, unit, sim in sent_pairs:
+        if stored[unit].article_id not in copies:
+            findings += compare.compare_sentence_pair(sentences[q], stored[unit], sim, ctx)
+    for (q, unit), sim in sorted(quote_pairs.items()):
+        if stored[unit].article_id not in copies:
+            f = compare.compare_quotes(quotes[q], stored[unit], sim, ctx.articles)
+            findings += [f] if f else []
+    paired = {q for q, unit, _ in sent_pairs if stored[unit].article_id not in copies}
+    new = tuple(c for n, c in enumerate(sentences) if n not in paired)
+    return CheckResult(article, tuple(_dedupe(findings)), new, copies)
+
+
+def check(
+    paths: Iterable[Path | str], store: Store, embedder: Embedder
+) -> tuple[list[CheckResult], list[str]]:
+    """Check every article under ``paths`` against ``store``; also returns ingest warnings."""
+    paths = list(paths)
+    corpus = ingest.load(paths)
+    if not corpus.articles:
+        raise InputError("no articles found in " + ", ".join(str(p) for p in paths))
+    results = [
+        check_article(a, store, embedder) for a in sorted(corpus.articles, key=lambda a: a.id)
+    ]
+    return results, corpus.warnings

@@ -35,7 +35,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from enum import Enum
+from enum import StrEnum
 from typing import TypeVar
 
 from crosscheck.model import Interval, Quantity
@@ -61,7 +61,7 @@ __all__ = [
 # =====================================================================================
 
 
-class Hedge(str, Enum):
+class Hedge(StrEnum):
     """How a hedge bends the number it qualifies (N, or the range lo..hi)."""
 
     BARE = "bare"  # "just 4,000": as the bare number, round numbers widened
@@ -191,8 +191,7 @@ HEDGES: dict[str, Hedge] = {
     "greater or equal than": Hedge.AT_LEAST,
     "higher or equal than": Hedge.AT_LEAST,
     "larger or equal than": Hedge.AT_LEAST,
-    ">=": Hedge.AT_LEAST,
-    "> =": Hedge.AT_LEAST,
+    ">=": Hedge.AT_LEAST,  # also matches "> =": symbols are tokens
     "≥": Hedge.AT_LEAST,
     # less than N
     "less than": Hedge.LESS,
@@ -221,7 +220,6 @@ HEDGES: dict[str, Hedge] = {
     "lower or equal than": Hedge.AT_MOST,
     "smaller or equal than": Hedge.AT_MOST,
     "<=": Hedge.AT_MOST,
-    "< =": Hedge.AT_MOST,
     "≤": Hedge.AT_MOST,
     # a little over N
     "just over": Hedge.JUST_OVER,
@@ -318,6 +316,12 @@ def rounding_margin(value: float) -> float:
 # Lexicon
 # =====================================================================================
 
+
+def _words(text: str) -> frozenset[str]:
+    """A closed word class, written as one string of space-separated words."""
+    return frozenset(text.split())
+
+
 _UNITS = {
     "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4,
     "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -339,7 +343,9 @@ _SCALES = {
 }  # fmt: skip
 _HUNDRED = ("hundred", "hundreds")
 #: Abbreviated multipliers written after a space ("10 bln"), case-insensitive.
-_SPACED_SCALES = {"bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12}
+_SPACED_SCALES = {
+    "bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12, "tln": 1e12,
+}  # fmt: skip
 #: Multipliers glued to digits ("4k", "£2.5bn", "10M"), case-sensitive.
 _GLUED_SCALES = {
     "k": 1e3, "K": 1e3, "M": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "MM": 1e6,
@@ -357,57 +363,62 @@ _FRACTIONS = {
 }  # fmt: skip
 _SINGULAR_FRACTIONS = {w for w in _FRACTIONS if not w.endswith("s")}
 
-_ORDINALS = frozenset(
+_ORDINALS = _words(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
     "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth "
-    "hundredth thousandth millionth billionth trillionth".split()
+    "hundredth thousandth millionth billionth trillionth"
 )
 
-_MONTHS = frozenset(
+_MONTHS = _words(
     "January February March April May June July August September October November "
-    "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+    "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 )
 
 #: Words after which a number is a name or a reference, not an amount ("Radio 4").
-_NAME_WORDS = frozenset(
+_NAME_WORDS = _words(
     "radio channel article articles section sections page pages chapter chapters clause "
     "paragraph para room platform gate route flight figure fig table version season "
     "episode series level tier stage grade act part volume vol item amendment rule "
-    "schedule appendix annex junction terminal studio exhibit psalm verse".split()
+    "schedule appendix annex junction terminal studio exhibit psalm verse"
 )
 #: The same, only when capitalised ("Number 10", "Year 6", "No. 10").
 _CAPITAL_NAME_WORDS = frozenset({"Number", "Year", "No", "Nos", "Line", "Bus", "Band"})
 
+#: Last words of street names: "24 Independent Street" is an address.
+_STREET_WORDS = _words(
+    "Street St Road Rd Avenue Ave Lane Drive Way Place Square Terrace Crescent Close "
+    "Boulevard Blvd Court Gardens Row Parade Hill"
+)
+
 #: Words before a 4-digit number that make it a year ("in 2017", "since 1997").
-_YEAR_WORDS = frozenset(
+_YEAR_WORDS = _words(
     "in since by from until till of before after during to year years early late mid "
-    "circa c the this that last next between and summer winter spring autumn".split()
+    "circa c the this that last next between and summer winter spring autumn"
 )
 
 #: Verbs of change: "rose from 200 to 300" is two numbers, not a range.
-_CHANGE_WORDS = frozenset(
+_CHANGE_WORDS = _words(
     "rose risen rise rises rising fell fallen fall falls falling increased increase "
     "increases increasing decreased decrease decreases dropped drop drops climbed climb "
     "grew grown grow jumped jump cut cuts reduced reduce raised raise went gone up down "
     "slumped soared surged plunged doubled halved tripled shrank shrunk expanded changed "
     "moved revised boosted lifted lowered slashed trimmed swelled upgraded downgraded "
-    "increasing growth change".split()
+    "increasing growth change"
 )
 
 #: Nouns of time: "3 in 10 years" is not a proportion.
-_TIME_NOUNS = frozenset(
+_TIME_NOUNS = _words(
     "second seconds minute minutes hour hours day days week weeks month months year "
-    "years decade decades century centuries game games match matches".split()
+    "years decade decades century centuries game games match matches"
 )
 
-_DETERMINERS = frozenset(
-    "the a an its their his her our your my this that these those all both each every "
-    "any some no".split()
+_DETERMINERS = _words(
+    "the a an its their his her our your my this that these those all both each every any some no"
 )
 
 #: Words that end a noun phrase: function words, auxiliaries, common verbs, adverbs.
-_STOP = frozenset(
+_STOP = _words(
     """
     the a an this that these those its their his her our your my some any each every no
     all both either neither such of in on at by for with from to into onto over under above
@@ -419,18 +430,32 @@ _STOP = frozenset(
     must said says say told according not also only just still even ever never ago twice
     once again already now later earlier each apiece respectively altogether overall
     instead there here what how why more less most least very too out compared against
-    lost won took gained got gave made saw left voted elected including
-    """.split()
+    lost won took gained got gave made saw left voted elected including beyond behind beside
+    besides despite like unlike past inside outside throughout versus vs plus minus
+    worldwide nationwide based annually apiece
+    """
 )
 #: Words that may sit inside a noun phrase but are never its head ("400 extra seats").
-_MODIFIERS = frozenset("more extra additional fewer new other further odd".split())
+_MODIFIERS = _words("more extra additional fewer new other further odd")
+
+#: Auxiliaries and verbs that may stand between a name and its number ("Labour has lost
+#: 275"); other function words break the link.
+_AUXILIARIES = _words(
+    "has have had is are was were will would could should may might must can been be "
+    "also already now still just only reportedly"
+)
+_SUBJECT_VERBS = _words("lost won took gained got gave made saw left said says told voted")
+_SUBJECT_BREAKERS = _STOP - _AUXILIARIES - _SUBJECT_VERBS
+#: Words before a noun-less amount that make it an ellipsis of an earlier one.
+_ELLIPSIS_WORDS = _words("and or but while whereas than to versus vs , with")
+_PRONOUNS = _words("he she it they we i you this that there these those")
+_CURRENCY_NOUNS = _words("pound pence penny sterling dollar cent euro")
 
 #: After "one", these make it a pronoun or an idiom ("one of", "one day", "one another").
-_ONE_BLOCKERS_BEFORE = frozenset(
-    "the this that which no any every each another such someone anyone no-one last "
-    "first next".split()
+_ONE_BLOCKERS_BEFORE = _words(
+    "the this that which no any every each another such someone anyone no-one last first next"
 )
-_ONE_IDIOMS = frozenset("day another way thing hand moment point side time".split())
+_ONE_IDIOMS = _words("day another way thing hand moment point side time")
 _ONE_IDIOMS_ALLOW = frozenset({"last"})  # "one last time"
 
 _IRREGULAR_PLURALS = {
@@ -598,6 +623,23 @@ def singular(word: str) -> str:
     if len(w) > 3 and w.endswith("s") and not w.endswith(_NOT_PLURAL_ENDINGS):
         return w[:-1]
     return w
+
+
+def _verb_like(word: str) -> bool:
+    """An auxiliary, a past form or an adverb: may stand between a name and the verb
+    before a number ("Labour has lost", "Labour narrowly won")."""
+    return word in _AUXILIARIES or word.endswith(("ed", "ly"))
+
+
+def _looks_plural(word: str) -> bool:
+    if word in _IRREGULAR_PLURALS:
+        return word not in ("series", "species", "news", "data", "media", "staff")
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(_NOT_PLURAL_ENDINGS)
+        and word not in _STOP
+    )
 
 
 # =====================================================================================
@@ -779,9 +821,7 @@ class _Scanner:
         """The longest phrase of ``index`` at token ``k``: (value, key, end)."""
         for words, key, value in index.get(self.word(k), ()):
             n = len(words)
-            if all(
-                self.word(k + m) == words[m] and (m == 0 or self.near(k + m)) for m in range(n)
-            ):
+            if all(self.word(k + m) == words[m] and (m == 0 or self.near(k + m)) for m in range(n)):
                 return value, key, k + n
         return None
 
@@ -886,15 +926,20 @@ class _Scanner:
             value = value * 100 + tail
         return value, end, True
 
-    def _scale_at(self, k: int, *, digits_before: bool, money: bool) -> tuple[float, int] | None:
-        """A multiplier at ``k``: (factor, end)."""
+    def _scale_at(
+        self, k: int, *, digits_before: bool, money: bool, bare: bool = False
+    ) -> tuple[float, int] | None:
+        """A multiplier at ``k``: (factor, end). ``bare``: the scale word opens the
+        number ("thousand nine hundred")."""
         t = self.tok(k)
         if t is None or t.kind != "word":
             return None
         if digits_before and self.glued(k):
-            factor = _GLUED_SCALES.get(t.text) or (_MONEY_GLUED_SCALES.get(t.text) if money else None)
+            factor = _GLUED_SCALES.get(t.text)
+            if factor is None and money:
+                factor = _MONEY_GLUED_SCALES.get(t.text)
             return (factor, k + 1) if factor else None
-        if not self.near(k):
+        if not bare and not self.near(k):
             return None
         if t.low in _SCALES:
             return _SCALES[t.low], k + 1
@@ -926,7 +971,9 @@ class _Scanner:
                 mixed = self._and_fraction(after)
                 if mixed is not None:
                     value, after = value + mixed[0], mixed[1]
-            scale = self._scale_at(after, digits_before=self.is_num(after - 1), money=money)
+            scale = self._scale_at(
+                after, digits_before=self.is_num(after - 1), money=money, bare=after == pos
+            )
             if scale is not None and scale[0] < last_scale:
                 factor, after = scale
                 total += value * factor
@@ -934,6 +981,11 @@ class _Scanner:
                 spelled = spelled or group_spelled or self.is_word(after - 1)
                 if factor == 12.0 or self.glued(after - 1):
                     break  # "three dozen", "4k": nothing follows
+                mixed = self._and_fraction(pos)
+                if mixed is not None:  # "one million and a half"
+                    total += mixed[0] * factor
+                    pos = mixed[1]
+                    break
                 rest = self._rest_after_scale(pos, last_scale, money=money, and_ok=and_ok)
                 if rest is not None:
                     total += rest.value
@@ -978,7 +1030,7 @@ class _Scanner:
             return 0.25, k + 1, "bare"  # "quarter million"
         if w in ("a", "an", "one"):
             numerator = 1
-        elif w in _UNITS and _UNITS[w] > 1 or w == "ten":
+        elif (w in _UNITS and _UNITS[w] > 1) or w == "ten":
             numerator = _NUMBER_WORDS[w]
         else:
             return None
@@ -1031,7 +1083,16 @@ class _Scanner:
         num = self._number(k, money=money, and_ok=and_ok)
         if num is None:
             return None
-        if num.spelled and self.word(num.end) == "point" and self.near(num.end):
+        n = num.end + 1 if self.word(num.end) in ("-", "‑") else num.end
+        last = self.word(num.end - 1)
+        if (
+            self.near(n)
+            and self.word(n) in _ORDINALS
+            and (last in _NUMBER_WORDS or last in _HUNDRED)
+        ):
+            return None  # "twenty-first", "twenty second", "one thousand two hundredth"
+        spoken_decimal = num.spelled and self.word(k - 1) != "at"  # not "at one point"
+        if spoken_decimal and self.word(num.end) == "point" and self.near(num.end):
             decimals = self._point_decimals(num.end + 1)
             if decimals is not None and num.value == int(num.value):
                 value = float(f"{int(num.value)}.{decimals[0]}")
@@ -1079,6 +1140,11 @@ class _Scanner:
                 return None
             return "share", 100.0, noun, end
         t = self.tok(k)
+        if t is not None and t.text in ("-", "‑") and self.glued(k) and self.glued(k + 1):
+            hyphenated = self.phrase(k + 1, _SUFFIX_INDEX)
+            if hyphenated is not None and self.is_word(k + 1):
+                (unit, divisor), _, end = hyphenated
+                return unit, divisor, "", end  # "a 12-cent dividend"
         if t is not None and self.glued(k):
             if t.text in _GLUED_CURRENCY_SUFFIXES:
                 unit, divisor = _GLUED_CURRENCY_SUFFIXES[t.text]
@@ -1090,15 +1156,22 @@ class _Scanner:
             (unit, divisor), key, end = suffix
             if key in "$£€" and self.is_num(end) and self.near(end):
                 return None  # "5 $10 notes": the sign belongs to the next number
+            if key in ("pound", "pounds") and any(
+                self.word(j).startswith(("weigh", "heav", "lost", "gain")) for j in range(k - 5, k)
+            ):
+                return None  # "weighing 200 pounds": a weight
             return unit, divisor, "", end
         return None
 
     def _is_year(self, num: _Num, end: int) -> bool:
-        """A bare 4-digit number from 1800 to 2099 that is not counting anything."""
-        if not re.fullmatch(r"\d{4}", num.digits) or not 1800 <= num.value <= 2099:
+        """A bare 4-digit number that is a year: 1000-2099 after "in", "since", "from"
+        ...; 1800-2099 anywhere, unless a plural noun follows ("2000 people")."""
+        if not re.fullmatch(r"\d{4}", num.digits) or not 1000 <= num.value <= 2099:
             return False
         if self.word(num.start - 1) in _YEAR_WORDS:
             return True
+        if num.value < 1800:
+            return False
         nxt = self.tok(end)
         plural_noun = (
             nxt is not None
@@ -1136,7 +1209,7 @@ class _Scanner:
             if pre is not None and self.glued(start - 1) and pre.kind in ("num", "word", "code"):
                 return True  # "10:30", "5/17", "2017-05", "COVID-19", "SCP-173"
         if before is not None and self.glued(start) and before.text in ("#", "@", "_"):
-            return True
+            return True  # "#10", "@2"
         if num.digits or not num.spelled:
             if _TIME_AFTER_RE.match(self.text, last.end):
                 return True  # "7 pm", "7.30am"
@@ -1147,6 +1220,20 @@ class _Scanner:
                 return True  # "8 June"
             if not unit and self._is_year(num, end):
                 return True
+            if self._address_follows(end):
+                return True  # "24 Independent Street"
+        if not range_end and before is not None and before.text in ("-", "–") and self.near(start):
+            pre = self.tok(start - 2)
+            if pre is not None and pre.kind == "num" and self.near(start - 1):
+                return True  # the second number of a score: "behind 10 - 3"
+        return False
+
+    def _address_follows(self, k: int) -> bool:
+        n = k
+        while self.capitalised(n) and self.near(n) and n < k + 3:
+            if self.toks[n].text.rstrip(".") in _STREET_WORDS and n > k:
+                return True
+            n += 1
         return False
 
     def value(
@@ -1192,20 +1279,17 @@ class _Scanner:
     def _fraction_reads_as_share(self, num: _Num) -> bool:
         """ "half of the vote", "two-thirds", "a third of": yes; "the second half",
         "cut in half", "an hour and a half", "a third term": no."""
+        if num.fraction == "plural":
+            return True
         prev, nxt = self.word(num.start - 1), self.word(num.end)
-        if prev in ("and", "the", "in", "first", "second", "last", "other", "by") or (
-            prev in _ORDINALS
-        ):
+        if prev in ("and", "the", "in", "by", "other", "last") or prev in _ORDINALS:
             return False
         if nxt in ("-", "‑") and self.glued(num.end):
             return False  # "half-time"
-        if num.fraction == "plural":
-            return True
         if nxt == "of" or nxt in _DETERMINERS - {"a", "an", "no", "some", "any"}:
             return True
-        end_of_clause = self.tok(num.end) is None or (
-            self.tok(num.end) is not None and self.toks[num.end].kind == "sym"
-        )
+        following = self.tok(num.end)
+        end_of_clause = following is None or following.kind == "sym"
         return num.fraction == "singular" and end_of_clause
 
     # --- amounts --------------------------------------------------------------------
@@ -1256,7 +1340,7 @@ class _Scanner:
             return None  # "10 bln or 10 tln" are alternatives, not a range
         return a, b
 
-    def _range_tail(self, a: _Val) -> _Found | None | bool:
+    def _range_tail(self, a: _Val) -> _Found | bool | None:
         """ "200-300", "200 to 300", "two or three": the range, None, or False when
         a hyphen joins numbers that make no range ("3-1", "2017-05-05")."""
         k = a.end
@@ -1302,10 +1386,10 @@ class _Scanner:
         if scalable is not None:
             interval, key, end = scalable
             factor, n = 1.0, end
-            while self.near(n) and (self.word(n) in _HUNDRED[:1] or self.word(n) in _SCALES):
+            while self.near(n) and (self.word(n) == "hundred" or self.word(n) in _SCALES):
                 w = self.word(n)
                 if w.endswith("s"):
-                    break
+                    break  # "a few thousands" is not English
                 factor *= 100 if w == "hundred" else _SCALES[w]
                 n += 1
             if factor > 1:
@@ -1374,12 +1458,15 @@ class _Scanner:
         vague = self._vague(k)
         if vague is not None:
             return vague
+        before = self.tok(k - 1)
+        if not hedged and before is not None and self.glued(k) and before.text in ("<", ">", "="):
+            return None  # "<>30", "=<30": an operator this grammar does not read
         v = self.value(k, hedged=hedged)
         if v is None:
             return None
         ratio = self._ratio(v)
         if ratio is not None:
-            return self._post_hedge(ratio)
+            return ratio
         tail = self._range_tail(v)
         if tail is False:
             return None
@@ -1387,9 +1474,9 @@ class _Scanner:
             return tail
         if v.num.fraction and not v.share_ok:
             return None
-        if v.num.spelled and v.num.value == 1 and v.num.end == v.num.start + 1:
-            if self.word(v.num.start) == "one" and not self._bare_one_ok(v, hedged):
-                return None
+        plain_one = v.num.end == v.num.start + 1 and self.word(v.num.start) == "one"
+        if plain_one and not v.unit and v.start == v.num.start and not self._bare_one_ok(v, hedged):
+            return None
         return self._single(v)
 
     def _between(self, k: int) -> _Found | None:
@@ -1414,7 +1501,7 @@ class _Scanner:
         prev = self.tok(k - 1)
         if hedge is not None and not (
             # "<>30", "=<30": not an operator this grammar knows
-            not hedge[1][0].isalpha() and self.glued(k) and prev and prev.text in "<>="
+            not hedge[1][0].isalpha() and self.glued(k) and prev and prev.text in ("<", ">", "=")
         ):
             rule, key, j = hedge
             core = (self._between(j) or self._core(j, hedged=True)) if self.near(j) else None
@@ -1443,8 +1530,8 @@ class _Scanner:
     def _capital_run(self, k: int) -> tuple[int, int] | None:
         """Capitalised words ending at token ``k``: (first, last), titles dropped."""
         j = k
-        while self.capitalised(j) and self.word(j) not in _STOP and self.word(j) not in (
-            _NUMBER_WORDS
+        while (
+            self.capitalised(j) and self.word(j) not in _STOP and self.word(j) not in _NUMBER_WORDS
         ):
             if j < k and not self.near(j + 1):
                 break
@@ -1458,12 +1545,15 @@ class _Scanner:
         prev = self.tok(k - 1)
         if prev is None:
             return True
-        return prev.kind == "sym" or self.sentence_break(prev.end, self.toks[k].start + 1)
+        return prev.kind == "sym" or "\n" in self.gap(k)
 
     def _elliptical(self, first: int) -> bool:
         """ "... Labour lost 275 and UKIP 100": a name after "and" or a comma, with an
         earlier amount in the same sentence."""
-        if self.word(first - 1) not in ("and", ",", ";", "while", "but", "whereas", "with"):
+        j = first - 1
+        if self.word(j) == "the":  # "and the Greens 20"
+            j -= 1
+        if self.word(j) not in ("and", ",", ";", "while", "but", "whereas", "with"):
             return False
         if not self.found:
             return False
@@ -1479,9 +1569,8 @@ class _Scanner:
             return False
         if prev.low in _NAME_WORDS or prev.text.rstrip(".") in _CAPITAL_NAME_WORDS:
             return True
-        if self.word(k) == "." and self.tok(k - 1) is not None:
-            if self.toks[k - 1].text in _CAPITAL_NAME_WORDS | {"no", "nos"}:
-                return True  # "No. 10"
+        if self.word(k) == "." and self.word(k - 1) in ("no", "nos", "number"):
+            return True  # "No. 10"
         if f.unit or f.rule not in (None, Hedge.BARE) or not self.capitalised(k):
             return False
         run = self._capital_run(k)
@@ -1493,9 +1582,10 @@ class _Scanner:
 
     # --- noun and subject -----------------------------------------------------------
 
-    def _noun_phrase(self, k: int, *, after_of: bool) -> str:
+    def _noun_phrase(self, k: int, *, one: bool = False) -> str:
         """The head noun of the words from token ``k``: the first plural-looking word,
-        else (one-word phrases or after "of") the last word; "" when none."""
+        else the last word before a function word; "" when none. ``one``: a count of
+        one, whose noun is singular ("one seat", not "one subscription gives")."""
         words: list[str] = []
         n = k
         while len(words) < 4 and self.is_word(n) and self.near(n):
@@ -1504,6 +1594,8 @@ class _Scanner:
                 break
             if t.low in _NUMBER_WORDS or t.low in _SCALES or t.low in _HUNDRED:
                 break
+            if one and not t.text[0].isupper() and t.low not in _MODIFIERS:
+                return singular(t.low)
             if t.text[0].isupper():
                 if words and not words[-1][0].isupper():
                     break
@@ -1511,6 +1603,9 @@ class _Scanner:
                 n += 1
                 continue
             if _looks_plural(t.low) and t.low not in _MODIFIERS:
+                nxt = self.word(n + 1)
+                if self.is_word(n + 1) and self.near(n + 1) and _looks_plural(nxt):
+                    return singular(nxt)  # "six police officers"
                 return singular(t.low)
             words.append(t.low)
             n += 1
@@ -1528,11 +1623,13 @@ class _Scanner:
             n = k + 1
             while self.word(n) in _DETERMINERS and self.near(n):
                 n += 1
-            return self._noun_phrase(n, after_of=True)
-        return self._noun_phrase(k, after_of=False)
+            return self._noun_phrase(n)
+        return self._noun_phrase(k, one=f.low == f.high == 1 and not f.unit)
 
     def _noun_before(self, f: _Found) -> str:
-        """ "an electorate of half a million" → "electorate"."""
+        """ "an electorate of half a million" → "electorate" (when no word follows)."""
+        if self.is_word(f.end) and self.near(f.end) and self.word(f.end) not in _STOP:
+            return ""
         k = f.start - 1
         if self.word(k) != "of" or not self.near(f.start) or not self.near(k):
             return ""
@@ -1549,18 +1646,21 @@ class _Scanner:
         if not self.near(f.start):
             return ""
         if self.capitalised(k):
+            # a name right before the number: in a list ("Labour 40%") or an ellipsis
+            # ("and UKIP 100"), not a sentence opener ("Yesterday 200 people")
             run = self._capital_run(k)
-            if run is None:
+            if run is None or not (f.unit or self._elliptical(run[0])):
                 return ""
             return self._name(run)
         verbs = 0
         while (
-            verbs < 3
+            verbs < 2
             and self.is_word(k)
             and not self.capitalised(k)
             and self.word(k) not in _DETERMINERS
             and self.word(k) not in _SUBJECT_BREAKERS
             and self.near(k + 1)
+            and (verbs == 0 or _verb_like(self.word(k)))
         ):
             k -= 1
             verbs += 1
@@ -1577,16 +1677,25 @@ class _Scanner:
         return " ".join(words)
 
     def _finish(self, f: _Found, previous: list[_Found]) -> _Found:
+        subject = self._subject(f)
         noun = f.noun or self._noun_after(f) or self._noun_before(f)
-        if not noun:
-            start = self.toks[f.start].start
-            for p in reversed(previous):
-                if self.sentence_break(self.toks[p.end - 1].end, start):
-                    break
-                if p.noun and p.unit == f.unit:
-                    noun = p.noun  # "Labour lost 275 [seats] and UKIP 100 [seats]"
-                    break
-        return replace(f, noun=noun, subject=self._subject(f))
+        if noun in _CURRENCY_NOUNS and f.unit not in ("", "share"):
+            noun = ""  # "millions of pounds": the pounds are the unit
+        if not noun and (subject or self.word(f.start - 1) in _ELLIPSIS_WORDS):
+            noun = self._elided_noun(f, previous)
+        return replace(f, noun=noun, subject=subject)
+
+    def _elided_noun(self, f: _Found, previous: list[_Found]) -> str:
+        """The noun of an earlier amount in the same clause, for an amount with none:
+        "400 seats as Labour lost 275 and UKIP 100" — 275 and 100 count seats too."""
+        start = self.toks[f.start].start
+        for p in reversed(previous):
+            between = self.text[self.toks[p.end - 1].end : start]
+            if self.sentence_break(self.toks[p.end - 1].end, start) or ";" in between:
+                return ""
+            if p.noun and p.unit == f.unit:
+                return p.noun
+        return ""
 
     # --- the scan -------------------------------------------------------------------
 
@@ -1601,15 +1710,15 @@ class _Scanner:
                 between = self.text[self.toks[p.end - 1].end : self.toks[f.start].start]
                 if between.strip(" ,") in ("and", "but", ",", "") and between.strip():
                     lo_f, hi_f = (p, f) if p.rule in lower_rules else (f, p)
-                    if lo_f.rule in lower_rules and hi_f.rule in upper_rules:
-                        if lo_f.low < hi_f.high:
-                            out[-1] = _Found(
-                                p.start, f.end, lo_f.low, hi_f.high, Hedge.RANGE,
-                                hedge=p.hedge, unit=f.unit,
-                                low_open=lo_f.rule is Hedge.MORE,
-                                high_open=hi_f.rule is Hedge.LESS,
-                            )  # fmt: skip
-                            continue
+                    bounds = lo_f.rule in lower_rules and hi_f.rule in upper_rules
+                    if bounds and lo_f.low < hi_f.high:
+                        out[-1] = _Found(
+                            p.start, f.end, lo_f.low, hi_f.high, Hedge.RANGE,
+                            hedge=p.hedge, unit=f.unit,
+                            low_open=lo_f.rule is Hedge.MORE,
+                            high_open=hi_f.rule is Hedge.LESS,
+                        )  # fmt: skip
+                        continue
             out.append(f)
         return out
 
@@ -1645,23 +1754,3 @@ class _Scanner:
             low_open=f.low_open,
             high_open=f.high_open,
         )
-
-
-_PRONOUNS = frozenset("he she it they we i you this that there these those".split())
-_SUBJECT_BREAKERS = (_STOP - {"has", "have", "had", "will", "would", "could", "should", "may",
-                              "might", "must", "can", "was", "were", "is", "are", "been",
-                              "be", "lost", "won", "took", "gained", "got", "gave", "made",
-                              "saw", "left", "said", "says", "told", "voted", "elected",
-                              "also", "only", "just", "still", "already", "now"})  # fmt: skip
-
-
-def _looks_plural(word: str) -> bool:
-    if word in _IRREGULAR_PLURALS:
-        return word not in ("series", "species", "news", "data", "media", "staff")
-    return (
-        len(word) > 3
-        and word.endswith("s")
-        and not word.endswith(_NOT_PLURAL_ENDINGS)
-        and word not in _STOP
-    )
-

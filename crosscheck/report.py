@@ -12,7 +12,7 @@ from typing import Any
 from tabulate import tabulate
 
 from . import __version__
-from .model import Finding, Report, Side
+from .model import Article, CheckResult, Finding, Report, Side
 
 SCHEMA_VERSION = 1
 
@@ -35,6 +35,16 @@ def render(report: Report, fmt: Format | str) -> str:
     if fmt is Format.MARKDOWN:
         return to_markdown(report)
     return to_table(report)
+
+
+def _article_json(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "outlet": a.outlet,
+        "title": a.title,
+        "url": a.url,
+        "published": a.published.isoformat() if a.published else "",
+    }
 
 
 def summary(report: Report) -> dict[str, Any]:
@@ -85,16 +95,7 @@ def to_json(report: Report) -> str:
         "crosscheck_version": __version__,
         "model": report.model,
         "summary": summary(report),
-        "articles": [
-            {
-                "id": a.id,
-                "outlet": a.outlet,
-                "title": a.title,
-                "url": a.url,
-                "published": a.published.isoformat() if a.published else "",
-            }
-            for a in report.articles
-        ],
+        "articles": [_article_json(a) for a in report.articles],
         "syndicated": [{"copy": c, "original": o} for c, o in report.syndicated],
         "findings": [finding_json(f) for f in report.findings],
         "warnings": list(report.warnings),
@@ -111,30 +112,33 @@ def _headline(report: Report) -> str:
     )
 
 
-def to_table(report: Report) -> str:
+def _findings_table(findings: tuple[Finding, ...]) -> str:
     rows = []
-    for n, f in enumerate(report.findings, 1):
+    for n, f in enumerate(findings, 1):
         a, b = f.sides[0], f.sides[1]
+        kind = f.kind.value.replace("_", " ")
         rows.append(
             [
                 n,
-                f.kind.value.replace("_", " "),
+                kind,
                 f.severity.value,
                 f"{a.outlet}: {a.text}",
                 f"{b.outlet}: {b.text}",
                 f.explanation,
             ]
         )
+    return tabulate(
+        rows,
+        headers=["#", "kind", "severity", "side A", "side B", "why"],
+        tablefmt="simple_grid",
+        maxcolwidths=[None, 12, 8, 34, 34, 48],
+    )
+
+
+def to_table(report: Report) -> str:
     lines = [_headline(report)]
-    if rows:
-        lines.append(
-            tabulate(
-                rows,
-                headers=["#", "kind", "severity", "side A", "side B", "why"],
-                tablefmt="simple_grid",
-                maxcolwidths=[None, 12, 8, 34, 34, 48],
-            )
-        )
+    if report.findings:
+        lines.append(_findings_table(report.findings))
     lines += [f"syndicated: {c} is a copy of {o}" for c, o in report.syndicated]
     lines += [f"warning: {w}" for w in report.warnings]
     return "\n".join(lines) + "\n"
@@ -152,23 +156,94 @@ def _md_escape(text: str) -> str:
     return "".join("\\" + ch if ch in "\\`*_[]<>|#" else ch for ch in " ".join(text.split()))
 
 
-def to_markdown(report: Report) -> str:
-    out = ["# crosscheck report", "", _headline(report), ""]
-    for n, f in enumerate(report.findings, 1):
-        out.append(f"## {n}. {f.kind.value.replace('_', ' ')} ({f.severity.value})")
-        out.append("")
-        out.append(_md_escape(f.explanation))
-        out.append("")
+def _findings_markdown(findings: tuple[Finding, ...], level: int = 2) -> list[str]:
+    out = []
+    for n, f in enumerate(findings, 1):
+        out += [f"{'#' * level} {n}. {f.kind.value.replace('_', ' ')} ({f.severity.value})", ""]
+        out += [_md_escape(f.explanation), ""]
         for s in f.sides:
             where = f"{s.article} @{s.start}-{s.end}"
             out.append(f"- **{_md_escape(s.outlet)}** ({_md_escape(where)}): {_mark(s)}")
         if f.detail:
             out += ["", f"Difference: `{f.detail}`"]
         out.append("")
+    return out
+
+
+def to_markdown(report: Report) -> str:
+    out = ["# crosscheck report", "", _headline(report), ""]
+    out += _findings_markdown(report.findings)
     if report.syndicated:
         out += ["## Syndicated copies", ""]
         out += [f"- {_md_escape(c)} is a copy of {_md_escape(o)}" for c, o in report.syndicated]
         out.append("")
     if report.warnings:
         out += ["## Warnings", ""] + [f"- {_md_escape(w)}" for w in report.warnings] + [""]
+    return "\n".join(out)
+
+
+# --- check results ----------------------------------------------------------------------
+
+
+def render_check(
+    results: list[CheckResult], fmt: Format | str, model: str, warnings: list[str]
+) -> str:
+    fmt = Format(fmt)
+    if fmt is Format.JSON:
+        return check_json(results, model, warnings)
+    if fmt is Format.MARKDOWN:
+        return check_markdown(results, warnings)
+    return check_table(results, warnings)
+
+
+def _check_headline(r: CheckResult) -> str:
+    copies = f"; a near-copy of {', '.join(r.copies_of)}" if r.copies_of else ""
+    return (
+        f"{r.article.id} ({r.article.outlet}): {len(r.conflicts)} conflicts, "
+        f"{len(r.corroborations)} corroborated, {len(r.new)} sentences new to the corpus{copies}"
+    )
+
+
+def check_json(results: list[CheckResult], model: str, warnings: list[str]) -> str:
+    data = {
+        "schema_version": SCHEMA_VERSION,
+        "crosscheck_version": __version__,
+        "model": model,
+        "checks": [
+            {
+                "article": _article_json(r.article),
+                "conflicts": [finding_json(f) for f in r.conflicts],
+                "corroborations": [finding_json(f) for f in r.corroborations],
+                "new": [{"text": c.text, "start": c.start, "end": c.end} for c in r.new],
+                "copies_of": list(r.copies_of),
+            }
+            for r in results
+        ],
+        "warnings": list(warnings),
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def check_table(results: list[CheckResult], warnings: list[str]) -> str:
+    lines = []
+    for r in results:
+        lines.append(_check_headline(r))
+        if r.findings:
+            lines.append(_findings_table(r.findings))
+        lines += [f"  new: {c.text}" for c in r.new]
+        lines.append("")
+    lines += [f"warning: {w}" for w in warnings]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def check_markdown(results: list[CheckResult], warnings: list[str]) -> str:
+    out = ["# crosscheck check", ""]
+    for r in results:
+        out += [f"## {_md_escape(r.article.id)}", "", _md_escape(_check_headline(r)), ""]
+        out += _findings_markdown(r.findings, level=3)
+        if r.new:
+            out += ["### New to the corpus", ""]
+            out += [f"- {_md_escape(c.text)} (@{c.start}-{c.end})" for c in r.new] + [""]
+    if warnings:
+        out += ["## Warnings", ""] + [f"- {_md_escape(w)}" for w in warnings] + [""]
     return "\n".join(out)

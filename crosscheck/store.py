@@ -1,0 +1,560 @@
+"""The on-disk corpus: SQLite for articles, sentences, claims and embeddings; FAISS index
+files beside it.
+
+Layout of a store directory::
+
+    crosscheck.sqlite        articles, sentences, claims, units (what is embedded), vectors
+    sentences-<gen>.faiss    exact inner-product index over sentence units, ids = unit ids
+    quotes-<gen>.faiss       the same over quote units
+    .lock                    taken (flock) by every writer
+
+SQLite is the source of truth: it also keeps every vector, so an index file is a cache
+that can always be rebuilt. A write embeds what is new, writes index files for the next
+generation ``gen+1`` under temporary names and renames them, then commits the database
+with ``generation = gen+1``. An interrupted write leaves the old generation in force (the
+database transaction is rolled back; orphan files are removed by the next writer); a
+missing or damaged index file is rebuilt from the vectors.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import __version__, extract, index, segment
+from .config import DEFAULT_MODEL
+from .embed import Embedder
+from .errors import StoreError
+from .model import Article, Claim, ClaimKind, DateMention, Interval, Quantity, Quote
+
+if TYPE_CHECKING:
+    import numpy as np
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "crosscheck.sqlite"
+SCHEMA_VERSION = 1
+UNIT_KINDS = ("sentences", "quotes")
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY, outlet TEXT NOT NULL, title TEXT NOT NULL, url TEXT NOT NULL,
+    published TEXT, source TEXT NOT NULL, text TEXT NOT NULL, content_hash TEXT NOT NULL
+);
+CREATE TABLE sentences (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+    paragraph INTEGER NOT NULL, PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE claims (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL, kind TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+    sentence_index INTEGER NOT NULL, sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL, payload TEXT NOT NULL, speaker_key TEXT NOT NULL,
+    PRIMARY KEY (article_id, seq)
+);
+CREATE INDEX claims_speaker ON claims(speaker_key) WHERE speaker_key != '';
+CREATE TABLE units (
+    id INTEGER PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL, kind TEXT NOT NULL, text_hash TEXT NOT NULL
+);
+CREATE INDEX units_article ON units(article_id);
+CREATE TABLE vectors (text_hash TEXT PRIMARY KEY, vector BLOB NOT NULL);
+"""
+
+
+@dataclass
+class UpdateStats:
+    """What an ``index`` run did."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+    embedded: int = 0  # texts encoded by the model (the rest came from the cache)
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def content_hash(a: Article) -> str:
+    meta = [a.id, a.outlet, a.title, a.url, a.published.isoformat() if a.published else ""]
+    return hashlib.sha256(json.dumps([meta, a.text]).encode("utf-8")).hexdigest()
+
+
+def unit_text(c: Claim) -> str:
+    """What is embedded for a claim: a quote's own words, else its sentence."""
+    return c.quote.words if c.quote else c.text
+
+
+# --- claims to rows and back ------------------------------------------------------------
+
+
+def _payload(c: Claim) -> str:
+    data: dict[str, Any] = {"text": c.text, "sentence": c.sentence, "outlet": c.outlet}
+    if c.quantity:
+        data["quantity"] = asdict(c.quantity)
+    if c.quote:
+        data["quote"] = asdict(c.quote)
+    if c.date:
+        d = asdict(c.date)
+        d["first"] = c.date.first.isoformat() if c.date.first else None
+        d["last"] = c.date.last.isoformat() if c.date.last else None
+        data["date"] = d
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _claim(row: sqlite3.Row) -> Claim:
+    data = json.loads(row["payload"])
+    quantity = quote = date = None
+    if "quantity" in data:
+        q = data["quantity"]
+        quantity = Quantity(**{**q, "interval": Interval(**q["interval"])})
+    if "quote" in data:
+        quote = Quote(**data["quote"])
+    if "date" in data:
+        d = data["date"]
+        first = dt.date.fromisoformat(d["first"]) if d["first"] else None
+        last = dt.date.fromisoformat(d["last"]) if d["last"] else None
+        date = DateMention(d["start"], d["end"], d["text"], first, last)
+    return Claim(
+        kind=ClaimKind(row["kind"]),
+        article_id=row["article_id"],
+        outlet=data["outlet"],
+        start=row["start"],
+        end=row["end"],
+        text=data["text"],
+        sentence_start=row["sentence_start"],
+        sentence_end=row["sentence_end"],
+        sentence=data["sentence"],
+        sentence_index=row["sentence_index"],
+        quantity=quantity,
+        quote=quote,
+        date=date,
+    )
+
+
+def _article(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"],
+        outlet=row["outlet"],
+        text=row["text"],
+        title=row["title"],
+        url=row["url"],
+        published=dt.date.fromisoformat(row["published"]) if row["published"] else None,
+        source=row["source"],
+    )
+
+
+# --- the store --------------------------------------------------------------------------
+
+
+class Store:
+    """An open corpus store. Use :meth:`open`; close it (or use ``with``) when done.
+
+    Reading methods never write. :meth:`update` takes the writer lock."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection):
+        self.path = path
+        self.conn = conn
+        self._indexes: dict[str, Any] = {}
+        self._sources: dict[int, tuple[str, str]] = {}
+
+    # opening ----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, model: str | None = None, create: bool = False) -> Store:
+        """Open the store in directory ``path``. With ``create``, make it (empty, for
+        ``model``, by default all-MiniLM-L6-v2) if it does not exist. Refuses a store
+        built with another ``model``; ``model=None`` accepts the store's own."""
+        path = Path(path)
+        db = path / DB_NAME
+        if not db.exists():
+            if not create:
+                raise StoreError(
+                    f"{path}: no crosscheck store here; build one with "
+                    f"`crosscheck index PATHS --store {path}`"
+                )
+            path.mkdir(parents=True, exist_ok=True)
+            with _lock(path):
+                if not db.exists():
+                    _create(db, model or DEFAULT_MODEL)
+        conn = _connect(db)
+        store = cls(path, conn)
+        try:
+            meta = store.meta
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise _damaged(path, exc) from None
+        if meta.get("schema_version") != str(SCHEMA_VERSION) or "model" not in meta:
+            conn.close()
+            raise StoreError(
+                f"{path}: not a crosscheck store of schema {SCHEMA_VERSION}; "
+                f"rebuild it with `crosscheck index PATHS --store {path} --rebuild`"
+            )
+        if model is not None and meta["model"] != model:
+            conn.close()
+            raise StoreError(
+                f"{path}: built with model {meta['model']!r}, not {model!r}; use "
+                f"--model {meta['model']} or rebuild it with --rebuild"
+            )
+        return store
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def meta(self) -> dict[str, str]:
+        return {r["key"]: r["value"] for r in self.conn.execute("SELECT key, value FROM meta")}
+
+    @property
+    def model(self) -> str:
+        return self.meta["model"]
+
+    @property
+    def generation(self) -> int:
+        return int(self.meta.get("generation", "0"))
+
+    # reading ----------------------------------------------------------------------------
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY id")]
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        if ids is None:
+            rows = self.conn.execute("SELECT * FROM articles ORDER BY id").fetchall()
+        else:
+            rows = _select_in(self.conn, "SELECT * FROM articles WHERE id IN ({})", list(ids))
+        return sorted((_article(r) for r in rows), key=lambda a: a.id)
+
+    def claims(self, article_ids: Iterable[str]) -> list[Claim]:
+        """Every claim of these articles, in article and offset order."""
+        rows = _select_in(
+            self.conn, "SELECT * FROM claims WHERE article_id IN ({})", list(article_ids)
+        )
+        return sorted(
+            (_claim(r) for r in rows), key=lambda c: (c.article_id, c.start, c.end, c.kind)
+        )
+
+    def unit_claims(self, unit_ids: Iterable[int]) -> dict[int, Claim]:
+        """The claim behind each embedded unit id."""
+        sql = (
+            "SELECT units.id AS unit_id, claims.* FROM units JOIN claims "
+            "ON claims.article_id = units.article_id AND claims.seq = units.seq "
+            "WHERE units.id IN ({})"
+        )
+        return {r["unit_id"]: _claim(r) for r in _select_in(self.conn, sql, list(unit_ids))}
+
+    def quote_units_by_speaker(self, keys: Iterable[str]) -> dict[str, list[int]]:
+        """Unit ids of stored quotes attributed to each speaker key."""
+        sql = (
+            "SELECT claims.speaker_key AS k, units.id AS unit_id FROM claims JOIN units "
+            "ON claims.article_id = units.article_id AND claims.seq = units.seq "
+            "WHERE units.kind = 'quotes' AND claims.speaker_key IN ({}) ORDER BY units.id"
+        )
+        out: dict[str, list[int]] = {}
+        for r in _select_in(self.conn, sql, sorted(set(keys))):
+            out.setdefault(r["k"], []).append(r["unit_id"])
+        return out
+
+    def unit_source(self, unit_id: int) -> tuple[str, str]:
+        """``(article id, outlet)`` of an embedded unit."""
+        if unit_id not in self._sources:
+            row = self.conn.execute(
+                "SELECT articles.id, articles.outlet FROM units JOIN articles "
+                "ON articles.id = units.article_id WHERE units.id = ?",
+                (unit_id,),
+            ).fetchone()
+            self._sources[unit_id] = (row[0], row[1]) if row else ("", "")
+        return self._sources[unit_id]
+
+    def vectors(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """Cached vectors for the texts that have one (keyed by text)."""
+        import numpy as np
+
+        by_hash = {text_hash(t): t for t in texts}
+        rows = _select_in(
+            self.conn,
+            "SELECT text_hash, vector FROM vectors WHERE text_hash IN ({})",
+            list(by_hash),
+        )
+        return {by_hash[r[0]]: np.frombuffer(r[1], dtype=np.float32) for r in rows}
+
+    def index(self, kind: str) -> Any:
+        """The FAISS index of ``kind`` ("sentences" or "quotes"), loaded once; rebuilt in
+        memory from the stored vectors when its file is missing or damaged. None while the
+        store has never embedded anything."""
+        if kind not in self._indexes:
+            self._indexes[kind] = self._load_index(kind, self.generation)
+        return self._indexes[kind]
+
+    def _load_index(self, kind: str, gen: int) -> Any:
+        import faiss
+
+        file = self.path / f"{kind}-{gen}.faiss"
+        expected = self.conn.execute(
+            "SELECT COUNT(*) FROM units WHERE kind = ?", (kind,)
+        ).fetchone()[0]
+        if file.exists():
+            try:
+                idx = faiss.read_index(str(file))
+                if idx.ntotal == expected:
+                    return idx
+                log.warning(
+                    "%s holds %d vectors, not %d: rebuilding it", file, idx.ntotal, expected
+                )
+            except RuntimeError as exc:
+                log.warning("%s is damaged (%s): rebuilding it from the stored vectors", file, exc)
+        elif expected:
+            log.warning("%s is missing: rebuilding it from the stored vectors", file)
+        return self._rebuild_index(kind)
+
+    def _rebuild_index(self, kind: str) -> Any:
+        import numpy as np
+
+        if "dim" not in self.meta:
+            return None
+
+        rows = self.conn.execute(
+            "SELECT units.id, vectors.vector FROM units JOIN vectors USING (text_hash) "
+            "WHERE units.kind = ? ORDER BY units.id",
+            (kind,),
+        ).fetchall()
+        dim = int(self.meta["dim"])
+        ids = np.array([r[0] for r in rows], dtype=np.int64)
+        vecs = (
+            np.stack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
+            if rows
+            else np.zeros((0, dim), dtype=np.float32)
+        )
+        return index.build_with_ids(vecs, ids, dim)
+
+    # writing ----------------------------------------------------------------------------
+
+    def update(
+        self,
+        articles: Sequence[Article],
+        embedder: Embedder,
+        prune: bool = False,
+        progress: bool = False,
+    ) -> UpdateStats:
+        """Add new and changed articles, embedding only texts not embedded before; with
+        ``prune``, remove stored articles that are not among ``articles``."""
+        if embedder.name != self.model:
+            raise StoreError(f"{self.path}: built with model {self.model!r}, not {embedder.name!r}")
+        stats = UpdateStats()
+        with _lock(self.path):
+            self._clean_orphans()
+            gen = self.generation
+            indexes = {kind: self._load_index(kind, gen) for kind in UNIT_KINDS}
+            stored = {
+                r[0]: r[1] for r in self.conn.execute("SELECT id, content_hash FROM articles")
+            }
+            removed_units: list[int] = []
+            new_units: list[tuple[int, str, str]] = []  # (unit id, kind, text)
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                for article in sorted(articles, key=lambda a: a.id):
+                    h = content_hash(article)
+                    if stored.get(article.id) == h:
+                        stats.unchanged += 1
+                        continue
+                    if article.id in stored:
+                        removed_units += self._delete(article.id)
+                        stats.updated.append(article.id)
+                    else:
+                        stats.added.append(article.id)
+                    new_units += self._insert(article, h)
+                if prune:
+                    keep = {a.id for a in articles}
+                    for article_id in sorted(set(stored) - keep):
+                        removed_units += self._delete(article_id)
+                        stats.removed.append(article_id)
+                stats.embedded = self._embed_missing(
+                    [t for _, _, t in new_units], embedder, progress
+                )
+                changed = bool(stats.added or stats.updated or stats.removed)
+                if changed:
+                    self._write_indexes(indexes, removed_units, new_units, gen + 1)
+                    self._set_meta(generation=str(gen + 1), crosscheck_version=__version__)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            if changed:
+                self._indexes, self._sources = indexes, {}
+                for kind in UNIT_KINDS:
+                    with contextlib.suppress(FileNotFoundError):
+                        (self.path / f"{kind}-{gen}.faiss").unlink()
+        return stats
+
+    def _delete(self, article_id: str) -> list[int]:
+        ids = [
+            r[0]
+            for r in self.conn.execute("SELECT id FROM units WHERE article_id = ?", (article_id,))
+        ]
+        for table in ("units", "claims", "sentences"):
+            self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        return ids
+
+    def _insert(self, a: Article, h: str) -> list[tuple[int, str, str]]:
+        self.conn.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (a.id, a.outlet, a.title, a.url, a.published.isoformat() if a.published else None,
+             a.source, a.text, h),
+        )  # fmt: skip
+        sentences = segment.segment(a)
+        self.conn.executemany(
+            "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
+            [(a.id, s.index, s.start, s.end, s.paragraph) for s in sentences],
+        )
+        units = []
+        for seq, c in enumerate(extract.extract(a, sentences)):
+            key = c.quote.speaker_key if c.quote else ""
+            self.conn.execute(
+                "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (a.id, seq, c.kind.value, c.start, c.end, c.sentence_index, c.sentence_start,
+                 c.sentence_end, _payload(c), key),
+            )  # fmt: skip
+            kind = {ClaimKind.SENTENCE: "sentences", ClaimKind.QUOTE: "quotes"}.get(c.kind)
+            if kind:
+                text = unit_text(c)
+                cur = self.conn.execute(
+                    "INSERT INTO units (article_id, seq, kind, text_hash) VALUES (?, ?, ?, ?)",
+                    (a.id, seq, kind, text_hash(text)),
+                )
+                units.append((int(cur.lastrowid or 0), kind, text))
+        return units
+
+    def _embed_missing(self, texts: Sequence[str], embedder: Embedder, progress: bool) -> int:
+        have = self.vectors(texts)
+        missing = sorted(set(texts) - set(have))
+        if not missing:
+            return 0
+        vecs = embedder.encode(missing, progress=progress)
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO vectors VALUES (?, ?)",
+            [(text_hash(t), v.tobytes()) for t, v in zip(missing, vecs, strict=True)],
+        )
+        if "dim" not in self.meta:
+            self._set_meta(dim=str(vecs.shape[1]))
+        return len(missing)
+
+    def _write_indexes(
+        self,
+        indexes: dict[str, Any],
+        removed: list[int],
+        new_units: list[tuple[int, str, str]],
+        gen: int,
+    ) -> None:
+        import faiss
+        import numpy as np
+
+        vectors = self.vectors([t for _, _, t in new_units])
+        for kind in UNIT_KINDS:
+            idx = indexes[kind]
+            if removed and idx is not None:
+                idx.remove_ids(np.array(removed, dtype=np.int64))
+            mine = [(uid, t) for uid, k, t in new_units if k == kind]
+            if idx is None:  # the first vectors of this store: now the dimension is known
+                idx = indexes[kind] = index.build_with_ids(
+                    np.zeros((0, 0), np.float32), np.zeros(0, np.int64), int(self.meta["dim"])
+                )
+            if mine:
+                vecs = np.stack([vectors[t] for _, t in mine])
+                idx.add_with_ids(vecs, np.array([uid for uid, _ in mine], dtype=np.int64))
+            final = self.path / f"{kind}-{gen}.faiss"
+            tmp = final.with_name(final.name + ".tmp")
+            faiss.write_index(idx, str(tmp))
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+            tmp.replace(final)
+
+    def _set_meta(self, **values: str) -> None:
+        self.conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", sorted(values.items()))
+
+    def _clean_orphans(self) -> None:
+        """Remove index files of generations other than the current one (left by an
+        interrupted write). Called under the writer lock."""
+        keep = {f"{kind}-{self.generation}.faiss" for kind in UNIT_KINDS}
+        for file in self.path.glob("*.faiss*"):
+            if file.name not in keep:
+                file.unlink()
+
+
+def _connect(db: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(db, isolation_level=None, timeout=60)
+    conn.row_factory = sqlite3.Row
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise _damaged(db.parent, exc) from None
+    return conn
+
+
+def _create(db: Path, model: str) -> None:
+    tmp = db.with_name(db.name + ".new")
+    tmp.unlink(missing_ok=True)
+    conn = sqlite3.connect(tmp)
+    with conn:
+        conn.executescript(_SCHEMA)
+        conn.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [("schema_version", str(SCHEMA_VERSION)), ("model", model), ("generation", "0"),
+             ("crosscheck_version", __version__)],
+        )  # fmt: skip
+    conn.close()
+    tmp.replace(db)  # a store appears whole, or not at all
+
+
+def _damaged(path: Path, exc: Exception) -> StoreError:
+    return StoreError(
+        f"{path}: the store is damaged or not a crosscheck store ({exc}); rebuild it with "
+        f"`crosscheck index PATHS --store {path} --rebuild`"
+    )
+
+
+def _select_in(conn: sqlite3.Connection, sql: str, values: list[Any]) -> list[sqlite3.Row]:
+    """Run ``sql`` with ``IN ({})`` filled for ``values``, in chunks under SQLite's limit."""
+    rows: list[sqlite3.Row] = []
+    for i in range(0, len(values), 500):
+        chunk = values[i : i + 500]
+        rows += conn.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+    return rows
+
+
+@contextlib.contextmanager
+def _lock(path: Path) -> Iterator[None]:
+    """The writer lock: one ``index`` at a time per store; others wait for it."""
+    with open(path / ".lock", "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def remove(path: Path) -> None:
+    """Delete a store's files (for ``--rebuild``), leaving the directory."""
+    with _lock(path):
+        for file in [path / DB_NAME, *path.glob(f"{DB_NAME}-*"), *path.glob("*.faiss*")]:
+            file.unlink(missing_ok=True)

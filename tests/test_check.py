@@ -1,0 +1,117 @@
+"""Checking a new article against a stored corpus (the seeds: 000 and 002 stored, 001
+checked), from Python and from the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from crosscheck import ingest
+from crosscheck.cli import app
+from crosscheck.embed import Embedder
+from crosscheck.model import CheckResult
+from crosscheck.pipeline import check_article
+from crosscheck.store import Store
+
+from .conftest import require_shared
+from .test_seeds import matches
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Path]:
+    folder = require_shared("corpus", "seeds")
+    return {p.name[:3]: p for p in sorted(folder.glob("*.txt"))}
+
+
+@pytest.fixture(scope="module")
+def expected() -> dict[str, Any]:
+    return json.loads(require_shared("corpus", "seeds", "expected.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def store_dir(
+    tmp_path_factory: pytest.TempPathFactory, seeds: dict[str, Path], embedder: Embedder
+) -> Path:
+    path = tmp_path_factory.mktemp("store")
+    with Store.open(path, create=True) as st:
+        st.update(ingest.load([seeds["000"], seeds["002"]]).articles, embedder)
+    return path
+
+
+@pytest.fixture(scope="module")
+def result(store_dir: Path, seeds: dict[str, Path], embedder: Embedder) -> CheckResult:
+    [article] = ingest.load([seeds["001"]]).articles
+    with Store.open(store_dir) as st:
+        return check_article(article, st, embedder)
+
+
+def test_check_finds_both_must_find_items(result: CheckResult, expected: dict[str, Any]) -> None:
+    for item in expected["must_find"]:
+        assert any(matches(f, item) for f in result.conflicts), item["id"]
+
+
+def test_check_flags_no_must_not_flag_item(result: CheckResult, expected: dict[str, Any]) -> None:
+    for item in expected["must_not_flag"]:
+        assert not any(matches(f, item) for f in result.conflicts), item["id"]
+
+
+def test_unpaired_sentences_are_reported_new(result: CheckResult) -> None:
+    assert any("Nuneaton" in c.text for c in result.new)
+    assert all(c.article_id == result.article.id for c in result.new)
+
+
+def test_a_stored_article_is_not_checked_against_itself(
+    store_dir: Path, seeds: dict[str, Path], embedder: Embedder
+) -> None:
+    [article] = ingest.load([seeds["000"]]).articles
+    with Store.open(store_dir) as st:
+        r = check_article(article, st, embedder)
+    assert all(s.article != s2.article for f in r.findings for s, s2 in [f.sides[:2]])
+    assert not r.copies_of
+
+
+def test_a_syndicated_copy_is_named_not_corroborated(
+    store_dir: Path, seeds: dict[str, Path], embedder: Embedder, tmp_path: Path
+) -> None:
+    copy = tmp_path / "wire-copy.txt"
+    copy.write_text(seeds["000"].read_text("utf-8"), "utf-8")
+    [article] = ingest.load([copy]).articles
+    with Store.open(store_dir) as st:
+        r = check_article(article, st, embedder)
+    assert r.copies_of == ("000_6aa0c8a8b0c373bf",)
+    assert not [f for f in r.findings if any(s.article == "000_6aa0c8a8b0c373bf" for s in f.sides)]
+
+
+def test_cli_check_exits_1_on_a_conflict_and_0_above_it(
+    store_dir: Path, seeds: dict[str, Path]
+) -> None:
+    runner = CliRunner()
+    args = ["check", str(seeds["001"]), "--store", str(store_dir), "--format", "json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.stdout)
+    assert {f["kind"] for f in data["checks"][0]["conflicts"]} == {"quote_drift"}
+    assert runner.invoke(app, [*args, "--fail-on", "high"]).exit_code == 0
+
+
+def test_cli_check_without_a_store_exits_2(tmp_path: Path, seeds: dict[str, Path]) -> None:
+    result = CliRunner().invoke(app, ["check", str(seeds["001"]), "--store", str(tmp_path / "x")])
+    assert result.exit_code == 2 and "crosscheck index" in result.output
+
+
+def test_cli_index_then_check_with_add(tmp_path: Path, seeds: dict[str, Path]) -> None:
+    runner = CliRunner()
+    store = str(tmp_path / "s")
+    out = runner.invoke(app, ["index", str(seeds["000"]), "--store", store, "--no-progress"])
+    assert out.exit_code == 0 and "1 added" in out.output
+    runner.invoke(app, ["check", str(seeds["002"]), "--store", store, "--add"])
+    with Store.open(store) as st:
+        assert st.article_ids() == ["000_6aa0c8a8b0c373bf", "002_5b0103d792c2c5ee"]
+    out = runner.invoke(
+        app, ["index", str(seeds["000"]), "--store", store, "--prune", "--no-progress"]
+    )
+    assert "1 removed" in out.output
