@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import config
+from .extract import speakers_differ
 from .model import (
     Article,
     Claim,
@@ -103,6 +104,12 @@ def words(text: str) -> list[str]:
     return re.findall(r"[\w]+(?:'[\w]+)*", t)
 
 
+def quote_words(text: str) -> list[str]:
+    """Normalised words of a quote, without editorial insertions in brackets ("her (Tara
+    Reid) family"): the outlet's words, not the speaker's."""
+    return words(re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", text))
+
+
 # --- sides and explanations -------------------------------------------------------------
 
 
@@ -153,6 +160,16 @@ def _best_window(short: list[str], long: list[str]) -> tuple[list[str], int]:
     return best[2], best[0]
 
 
+def _aligned_inside(window: list[str], fragment: list[str]) -> bool:
+    """A drifted fragment starts and ends on words of the quote it comes from, and
+    changes only a word or two in between ("traditional [Labour] values")."""
+    ops = difflib.SequenceMatcher(a=window, b=fragment, autojunk=False).get_opcodes()
+    if not ops or ops[0][0] != "equal" or ops[-1][0] != "equal":
+        return False
+    changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal")
+    return changed <= max(1, len(fragment) // 3)
+
+
 def _interior_ops(a: list[str], b: list[str]) -> list[tuple[str, list[str], list[str]]]:
     """The word-level differences of ``a`` → ``b``, without those at either edge: two
     outlets often quote more or less of the same remark, which is not drift."""
@@ -177,7 +194,9 @@ def classify_drift(a: list[str], b: list[str]) -> tuple[str, str] | None:
         " ".join(filter(None, ["-" + " ".join(x) if x else "", "+" + " ".join(y) if y else ""]))
         for _, x, y in ops
     )
-    if any(len(_NEGATORS & set(x)) != len(_NEGATORS & set(y)) for _, x, y in ops):
+    # Negation flips the meaning when the count of negators changes, not when one moves
+    # ("I feel we weren't" / "I didn't feel we were").
+    if sum(w in _NEGATORS for w in a) % 2 != sum(w in _NEGATORS for w in b) % 2:
         return "negation", detail
     if any(_MODALS & set(x) and _MODALS & set(y) and set(x) != set(y) for _, x, y in ops):
         return "modality", detail
@@ -189,7 +208,7 @@ def classify_drift(a: list[str], b: list[str]) -> tuple[str, str] | None:
 
 _DRIFT_SEVERITY = {
     "negation": Severity.HIGH,
-    "modality": Severity.HIGH,
+    "modality": Severity.MEDIUM,
     "substitution": Severity.MEDIUM,
     "insertion": Severity.MEDIUM,
     "deletion": Severity.LOW,
@@ -202,16 +221,19 @@ def compare_quotes(
     """Quote rule: identical → corroboration; same words, two named speakers →
     misattribution; one an excerpt of the other → nothing; else drift, classified."""
     assert a.quote is not None and b.quote is not None
-    wa, wb = words(a.quote.words), words(b.quote.words)
+    wa, wb = quote_words(a.quote.words), quote_words(b.quote.words)
     ka, kb = a.quote.speaker_key, b.quote.speaker_key
-    named_apart = bool(ka and kb and ka != kb)
+    named_apart = speakers_differ(ka, kb)
     sa, sb = side(a, articles[a.article_id]), side(b, articles[b.article_id])
     who = a.quote.speaker or b.quote.speaker or "the speaker"
     short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if not short:
         return None
     if wa == wb or _contiguous(short, long):
-        if named_apart and len(short) >= config.MISATTRIBUTION_MIN_WORDS:
+        # Only speakers the attributions name as people count: "he said" resolved to
+        # the wrong antecedent must not accuse an outlet of misattribution.
+        named = a.quote.named and b.quote.named
+        if named_apart and named and len(short) >= config.MISATTRIBUTION_MIN_WORDS:
             return Finding(
                 FindingKind.MISATTRIBUTION,
                 Severity.HIGH,
@@ -245,7 +267,7 @@ def compare_quotes(
         content = [w for w in short if w not in _STOPWORDS]
         if len(short) < 3 or matched < max(2, math.ceil(config.FRAGMENT_MATCH_MIN * len(short))):
             return None
-        if sum(w in window for w in content) < 2:
+        if sum(w in window for w in content) < 2 or not _aligned_inside(window, short):
             return None
         wr, wn = window, short
     elif (
@@ -275,6 +297,11 @@ def _published_order(c: Claim, articles: Mapping[str, Article]) -> tuple[bool, s
 
 
 # --- quantities -------------------------------------------------------------------------
+
+
+# Counted nouns so generic that two figures for them in loosely similar sentences are
+# usually about different things ("eight years ago" / "485 years" in prison).
+_GENERIC_NOUNS = {"year", "month", "week", "day", "hour", "minute", "second", "time", "season"}
 
 
 def _same_slot(x: Quantity, y: Quantity) -> bool:
@@ -311,6 +338,7 @@ def compare_quantities(
     reported. Equal exact numbers for the same thing corroborate each other."""
     out = []
     others = [(c, c.quantity) for c in b if c.quantity is not None]
+    mine = [(c, c.quantity) for c in a if c.quantity is not None]
     for x_claim in a:
         x = x_claim.quantity
         assert x is not None
@@ -333,6 +361,19 @@ def compare_quantities(
                 )
             continue
         y_claim, y = min(same, key=lambda cq: (x.interval.gap_ratio(cq[1].interval), cq[0].start))
+        mine_same = [q for _, q in mine if _same_slot(x, q)]
+        if (len(same) > 1 or len(mine_same) > 1) and not (
+            similarity >= config.NEAR_PARAPHRASE_MIN
+            and len(same) == len(mine_same)
+            and mine_same.index(x) == [q for _, q in same].index(y)
+        ):
+            # Several figures for one noun ("178 of 369 punches"): compare only the
+            # figure in the same place of a near-identical sentence.
+            continue
+        if any(_same_slot(y, q) and y.interval.overlaps(q.interval) for c, q in mine):
+            continue  # y agrees with another number of this sentence: x counts something else
+        if x.interval.gap_ratio(y.interval) < config.QUANTITY_MIN_RATIO:
+            continue  # "over four days" and "four days": a hedge apart, not a conflict
         ratio = x.interval.gap_ratio(y.interval)
         severity = (
             Severity.HIGH
@@ -362,12 +403,16 @@ def compare_dates(
     a: Sequence[Claim], b: Sequence[Claim], similarity: float, articles: Mapping[str, Article]
 ) -> list[Finding]:
     """Date rule: two closely paired sentences that each name one resolved date, for
-    day ranges that do not overlap."""
+    day ranges that do not overlap, and that share enough words besides their dates to
+    be about one event ("in 2010 she spent time at the clinic" and "her June 2012
+    accident" are about two)."""
     ra = [c for c in a if c.date and c.date.first and c.date.last]
     rb = [c for c in b if c.date and c.date.first and c.date.last]
     if similarity < config.DATE_PAIR_MIN or len(ra) != 1 or len(rb) != 1:
         return []
     x, y = ra[0], rb[0]
+    if _content_overlap(_without(x), _without(y)) < config.DATE_CONTEXT_MIN:
+        return []
     dx, dy = x.date, y.date
     assert dx and dy and dx.first and dx.last and dy.first and dy.last
     if dx.first <= dy.last and dy.first <= dx.last:
@@ -384,6 +429,19 @@ def compare_dates(
             similarity=similarity,
         )
     ]
+
+
+def _without(c: Claim) -> str:
+    """The claim's sentence without the claim's own text."""
+    lo, hi = c.start - c.sentence_start, c.end - c.sentence_start
+    return c.sentence[:lo] + " " + c.sentence[hi:]
+
+
+def _content_overlap(a: str, b: str) -> float:
+    """Jaccard overlap of the content words (not stopwords) of two texts."""
+    wa = {w for w in words(a) if w not in _STOPWORDS}
+    wb = {w for w in words(b) if w not in _STOPWORDS}
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
 def _days(first: object, last: object) -> str:
@@ -403,14 +461,31 @@ def _unquoted_tokens(claim: Claim, quote_spans: Iterable[tuple[int, int]]) -> li
         s, e = max(qs - base, 0), min(qe - base, len(text))
         if s < e:
             text = text[:s] + " " * (e - s) + text[e:]
-    return re.findall(r"[\w]+(?:['’][\w]+)*", text.replace("n’t", " not").replace("n't", " not"))
+    text = text.replace("’", "'").replace("n't", " not")
+    return re.findall(r"[\w]+(?:'[\w]+)*", text)
+
+
+# Words that say what kind of place a name is, not which: "Betty Ford Center" and
+# "Betty Ford Clinic" are one place.
+_PLACE_KINDS = {
+    "center", "centre", "clinic", "hospital", "hall", "house", "building", "library",
+    "stadium", "arena", "park", "square", "street", "road", "court", "station", "airport",
+    "school", "college", "university", "church", "hotel", "theatre", "theater", "museum",
+}  # fmt: skip
+
+
+def _title_case(tokens: Sequence[str]) -> bool:
+    return sum(t[:1].isupper() for t in tokens) > 0.6 * len(tokens)
 
 
 def _aliases(x: Sequence[str], y: Sequence[str]) -> bool:
-    """Two names for one thing: they share a word, or one word starts the other
-    ("Tees" / "Teesside")."""
+    """Two names for one thing: they share a word, one word starts the other ("Tees" /
+    "Teesside"), or they differ only in the kind of place ("Center" / "Clinic")."""
     xs, ys = {w.lower() for w in x}, {w.lower() for w in y}
-    if xs & ys:
+    if xs & ys or (xs | ys) <= _PLACE_KINDS:
+        return True
+    # A spelling variant ("Technicolor" / "Technicolour", "KO" / "KOs").
+    if difflib.SequenceMatcher(a=" ".join(sorted(xs)), b=" ".join(sorted(ys))).ratio() >= 0.8:
         return True
     return any(
         u.startswith(v) or v.startswith(u) for u in xs for v in ys if min(len(u), len(v)) >= 4
@@ -468,8 +543,8 @@ def compare_sentences(
                 similarity=similarity,
             )
         )
-    if similarity < config.NEAR_PARAPHRASE_MIN:
-        return out
+    if similarity < config.NEAR_PARAPHRASE_MIN or _title_case(ta) or _title_case(tb):
+        return out  # in a Title Case headline every word looks like a name
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=la, b=lb, autojunk=False).get_opcodes():
         xa, xb = ta[i1:i2], tb[j1:j2]
         if tag != "replace" or not (1 <= len(xa) <= 3 and 1 <= len(xb) <= 3):
@@ -524,10 +599,19 @@ class Context:
 def compare_sentence_pair(a: Claim, b: Claim, similarity: float, ctx: Context) -> list[Finding]:
     """Every sentence-level rule for two paired sentences (SENTENCE claims): their
     quantities both ways, their dates, names, negation and corroboration."""
+    if words(a.text) == words(b.text):
+        # The same sentence cannot conflict with itself; it corroborates, once.
+        return compare_sentences(
+            a, b, similarity, ctx.articles, lambda aid: ctx.quote_spans.get(aid, ())
+        )
     in_a = ctx.parts.get((a.article_id, a.sentence_index), ())
     in_b = ctx.parts.get((b.article_id, b.sentence_index), ())
     qa, qb = by_kind(in_a, ClaimKind.QUANTITY), by_kind(in_b, ClaimKind.QUANTITY)
     da, db = by_kind(in_a, ClaimKind.DATE), by_kind(in_b, ClaimKind.DATE)
+    if similarity < config.QUANTITY_PAIR_MIN:
+        qa = qb = []
+    elif similarity < config.NEAR_PARAPHRASE_MIN:
+        qa = [c for c in qa if c.quantity and c.quantity.noun not in _GENERIC_NOUNS]
     return (
         compare_quantities(qa, qb, similarity, ctx.articles)
         + compare_quantities(qb, qa, similarity, ctx.articles)

@@ -10,6 +10,9 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"  # resolved to the packaged weights in embed.
 # Pairing: how many neighbours FAISS returns per unit, and the similarity a pair needs.
 NEIGHBOURS = 10
 SENTENCE_PAIR_MIN = 0.55  # two sentences are "about the same thing" from here up
+# Numbers are compared between closer pairs: sentences of one story at 0.55-0.7 often
+# give different figures for different facts (ECB+ topics, see benchmarks).
+QUANTITY_PAIR_MIN = 0.7
 QUOTE_PAIR_MIN = 0.60  # two quotes may be one utterance from here up
 # Negation and name conflicts need sentences that say nearly the same thing.
 NEAR_PARAPHRASE_MIN = 0.80
@@ -26,12 +29,16 @@ FRAGMENT_MAX_WORDS = 8
 SYNDICATION_JACCARD_MIN = 0.6
 
 # Quantity severity by the ratio between the nearest bounds of disjoint intervals.
+# Below QUANTITY_MIN_RATIO two disjoint intervals only touch ("more than 4" vs "4").
+QUANTITY_MIN_RATIO = 1.1
 QUANTITY_HIGH_RATIO = 3.0
 QUANTITY_MEDIUM_RATIO = 1.5
 
 ENCODE_BATCH_SIZE = 64
 DATE_PAIR_MIN = 0.65  # dates are compared only between closely paired sentences
 DATE_HIGH_DAYS = 30
+# ... and the two sentences, dates left out, must share this share of content words.
+DATE_CONTEXT_MIN = 0.3
 
 # Sentence rules: after leaving out negators, the rest must match this share (difflib).
 NEGATION_REST_MIN = 0.8

@@ -32,19 +32,20 @@ _SPEECH_VERBS = (
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Cllr|Rev)\.?\s+)"
 _CAP = r"[A-Z][\w’'\-]*[\w]"
 _NAME = rf"{_TITLE}?{_CAP}(?:\s+{_CAP}){{0,3}}"
+_NAMES = rf"{_NAME}(?:\s+and\s+{_NAME})?"  # "Zadan and Meron": a joint statement
 _PRONOUN = r"\b(?:he|she|He|She)\b"
 _VERB_RE = re.compile(rf"\b(?:{_SPEECH_VERBS})\b")
 _NAME_RE = re.compile(_NAME)
 # After a quote: ", said Mr Corbyn" / ", Mr Lavery insisted" / ", he told".
 _AFTER_RE = re.compile(
-    rf"""^[\s,]*(?:
-        (?:{_SPEECH_VERBS})\s+(?P<name1>{_NAME}|{_PRONOUN})
-      | (?P<name2>{_NAME}|{_PRONOUN})\s+(?:\w+ly\s+|also\s+|later\s+)?(?:{_SPEECH_VERBS})\b
-      | according\s+to\s+(?P<name3>{_NAME})
+    rf"""^[\s,”"]*(?:
+        (?:{_SPEECH_VERBS})\s+(?P<name1>{_NAMES}|{_PRONOUN})
+      | (?P<name2>{_NAMES}|{_PRONOUN})\s+(?:\w+ly\s+|also\s+|later\s+)?(?:{_SPEECH_VERBS})\b
+      | according\s+to\s+(?P<name3>{_NAMES})
     )""",
     re.VERBOSE,
 )
-_ACCORDING_RE = re.compile(rf"according\s+to\s+(?P<name>{_NAME})")
+_ACCORDING_RE = re.compile(rf"according\s+to\s+(?P<name>{_NAMES})")
 # Capitalised words that open a sentence or label a person without naming them.
 _NOT_NAMES = {
     "A",
@@ -188,14 +189,27 @@ def _opens(text: str, pos: int, p_start: int) -> bool:
 
 
 def speaker_key(name: str) -> str:
-    """The lower-case surname that identifies a speaker across outlets ("corbyn")."""
-    words = [w for w in name.replace("’", "'").split() if w not in _TITLES]
-    return words[-1].lower().removesuffix("'s") if words else ""
+    """The lower-case surname that identifies a speaker across outlets ("corbyn"); for
+    a joint statement, the surnames sorted and joined by "+" ("meron+zadan")."""
+    keys = set()
+    for one in re.split(r"\s+and\s+", name):
+        words = [w for w in one.replace("’", "'").split() if w not in _TITLES]
+        if words:
+            keys.add(words[-1].lower().removesuffix("'s"))
+    return "+".join(sorted(keys))
+
+
+def speakers_differ(a: str, b: str) -> bool:
+    """True when two speaker keys are both known and share no surname."""
+    return bool(a and b) and not set(a.split("+")) & set(b.split("+"))
 
 
 def _clean_name(raw: str) -> str:
     """Drop sentence openers and role words from a capitalised run: "But Mr Lavery" →
     "Mr Lavery", "Tory James Cleverly" → "James Cleverly"."""
+    if re.search(r"\s+and\s+", raw):
+        parts = [_clean_name(p) for p in re.split(r"\s+and\s+", raw)]
+        return " and ".join(p for p in parts if p)
     words = raw.split()
     while words and words[0] in _NOT_NAMES and not (words[0] in _TITLES and len(words) > 1):
         words.pop(0)
@@ -204,7 +218,7 @@ def _clean_name(raw: str) -> str:
     return " ".join(words)
 
 
-_NAME_AT_END = re.compile(rf"({_NAME})\s*$")
+_NAME_AT_END = re.compile(rf"({_NAMES})\s*$")
 _ELIDED_SUBJECT = re.compile(r"\b(?:but|and|yet|then)\s*$")
 
 
@@ -225,6 +239,18 @@ def _speaker_before(before: str) -> tuple[str, bool]:
     subject = before[: verbs[-1].start()]
     if re.search(rf"{_PRONOUN}\s+(?:\w+ly\s+|also\s+|later\s+)?$", subject):
         return "", True
+    if verbs[-1].group(0).endswith("ing") and subject.rstrip().endswith(","):
+        # "DeGeneres announced it on Twitter, writing: “…”": the clause's subject speaks.
+        first = re.search(rf"{_PRONOUN}|{_NAMES}", subject)
+        while (
+            first and not _clean_name(first.group(0)) and not re.fullmatch(_PRONOUN, first.group(0))
+        ):
+            first = re.compile(rf"{_PRONOUN}|{_NAMES}").search(subject, first.end())
+        if first is None:
+            return "", False
+        if re.fullmatch(_PRONOUN, first.group(0)):
+            return "", True
+        return _clean_name(first.group(0)), False
     # The subject stands right before the verb ("Sion Simon said"), or before a comma-
     # delimited appositive ("Ian Lavery, Labour’s campaigns chief, said", "Stephen
     # Kinnock, the MP for Aberavon …, said"), or was elided ("…, but insisted").
@@ -269,11 +295,12 @@ class _Resolver:
         return self.mentions[i - 1][1] if i else ""
 
 
-def find_quotes(text: str) -> list[tuple[QuoteSpan, str]]:
-    """Every quote in ``text`` with its speaker's name ("" when unknown)."""
+def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
+    """Every quote in ``text`` with its speaker's name ("" when unknown) and whether
+    the attribution names the speaker (rather than "he said", resolved)."""
     spans = find_quote_spans(text)
     resolver = _Resolver.for_text(text)
-    out: list[tuple[QuoteSpan, str]] = []
+    out: list[tuple[QuoteSpan, str, bool]] = []
     for i, span in enumerate(spans):
         prev_end = spans[i - 1].end + 1 if i else 0
         next_open = spans[i + 1].open_mark if i + 1 < len(spans) else len(text)
@@ -286,17 +313,45 @@ def find_quotes(text: str) -> list[tuple[QuoteSpan, str]]:
         if m:
             raw = m["name1"] or m["name2"] or m["name3"] or ""
             pronoun = bool(re.fullmatch(_PRONOUN, raw))
-            name = "he" if pronoun else _clean_name(raw)
+            if m["name1"] and not pronoun:
+                # "said ABC Entertainment Group president Paul Lee, …": the last name of
+                # the clause is the person; the runs before it describe them.
+                clause = re.match(r"[^,.;:!?]*", after[m.start("name1") :])
+                runs = [
+                    _clean_name(r.group(0))
+                    for r in re.finditer(_NAMES, clause.group(0) if clause else raw)
+                ]
+                raw = next((r for r in reversed(runs) if r), raw)
+            name = "" if pronoun else _clean_name(raw)
         if not name and not pronoun:
             name, pronoun = _speaker_before(before)
+        explicit = bool(name) and not pronoun
         if not name and not pronoun and i and _continues(text, spans[i - 1], span):
-            name = out[-1][1]
+            _, name, explicit = out[-1]
         if pronoun:
             name = resolver.before(span.open_mark)
         if name:
             resolver.add(span.open_mark, name)
-        out.append((span, name))
+        out.append((span, name, explicit))
     return out
+
+
+def full_name(name: str, text: str) -> str:
+    """The fullest form of a speaker's name the article uses: "Corbyn" → "Jeremy
+    Corbyn" when "Jeremy Corbyn" appears in ``text``."""
+    if not name or " and " in name:
+        return name
+    surname = name.split()[-1]
+    runs = [_clean_name(m.group(0)) for m in _NAME_RE.finditer(text)]
+    longer = [r for r in runs if r.split()[-1:] == [surname] and len(r) > len(name)]
+    return max(longer, key=lambda r: (len(r.split()), r), default=name)
+
+
+def _is_person(name: str) -> bool:
+    """A full name ("Tom Watson"), a titled one ("Mr Lavery"), or a pair of them."""
+    return all(len(p.split()) >= 2 for p in re.split(r"\s+and\s+", name)) and not any(
+        w in _NOT_NAMES and w not in _TITLES for w in name.split()
+    )
 
 
 def _sentence_start(text: str, pos: int, floor: int) -> int:
@@ -372,15 +427,17 @@ def extract(article: Article, sentences: Sequence[Sentence]) -> list[Claim]:
         for d in find_dates(s.text, article.published):
             d = replace(d, start=s.start + d.start, end=s.start + d.end)
             claims.append(claim(ClaimKind.DATE, d.start, d.end, s, s, date=d))
-    for span, name in find_quotes(text):
+    for span, name, explicit in find_quotes(text):
         first, last = sentence_of(span.start), sentence_of(max(span.start, span.end - 1))
         if first is None or last is None:
             continue  # inside page furniture
+        name = full_name(name, text)
         quote = Quote(
             words=text[span.start : span.end],
             speaker=name,
             speaker_key=speaker_key(name),
             fragment=is_fragment(text, span),
+            named=explicit and _is_person(name),
         )
         claims.append(claim(ClaimKind.QUOTE, span.start, span.end, first, last, quote=quote))
     claims.sort(key=lambda c: (c.start, c.end, c.kind.value))

@@ -155,8 +155,11 @@ class Quote:
 
     words: str
     speaker: str = ""
-    speaker_key: str = ""
+    speaker_key: str = ""  # surnames joined by "+" for a joint statement ("meron+zadan")
     fragment: bool = False  # a few words inside a sentence, not a whole utterance
+    # The speaker is named in the attribution itself ("said Tom Watson") as a person with
+    # a full name or title, not resolved from "he said" or a bare single word.
+    named: bool = False
 
 
 @dataclass(frozen=True)

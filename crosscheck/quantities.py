@@ -446,6 +446,9 @@ _AUXILIARIES = _words(
 )
 _SUBJECT_VERBS = _words("lost won took gained got gave made saw left said says told voted")
 _SUBJECT_BREAKERS = _STOP - _AUXILIARIES - _SUBJECT_VERBS
+#: How many amounts back an elided noun is looked for; how many words a name may have.
+_ELISION_REACH = 4
+_NAME_REACH = 5
 #: Words before a noun-less amount that make it an ellipsis of an earlier one.
 _ELLIPSIS_WORDS = _words("and or but while whereas than to versus vs , with")
 _PRONOUNS = _words("he she it they we i you this that there these those")
@@ -555,16 +558,16 @@ def amount_interval(amount: Amount) -> Interval:
     """The interval an amount stands for, by :data:`HEDGE_RULES`.
 
     A bare number (or one hedged with "just") is widened by its rounding margin;
-    ranges and vague amounts keep their bounds; shares of at most 1 are capped at 1
-    ("more than half" = (0.5, 1]).
+    ranges and vague amounts keep their bounds; shares stated at most 1 are capped at 1
+    ("more than half" = (0.5, 1], "100%" = [0.95, 1]).
     """
     a = amount
     if a.rule in (None, Hedge.BARE, Hedge.RANGE):
         interval = Interval(a.low - a.rounding, a.high + a.rounding, a.low_open, a.high_open)
     else:
         interval = HEDGE_RULES[a.rule](a.low, a.high)
-    if a.unit == "share" and a.high < 1 and interval.high > 1:
-        interval = replace(interval, high=1.0, high_open=False)
+    if a.unit == "share" and a.high <= 1 and interval.low < 1 < interval.high:
+        interval = replace(interval, high=1.0, high_open=False)  # a share is at most all
     return interval
 
 
@@ -667,7 +670,7 @@ _TOKEN_RE = re.compile(
 _NOT_AMOUNTS_RE = re.compile(
     r"""
       (?:https?://|www\.)\S+
-    | [\w.+-]+@[\w-]+\.[\w.]+
+    | (?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+
     | \+\d[\d\x20().\-/]{6,}\d
     | \(?\b0\d{2,4}\)?[\x20-]\d{3,4}[\x20-]?\d{3,4}\b
     | \b\d{3}-\d{3,4}-\d{4}\b
@@ -837,7 +840,10 @@ class _Scanner:
             return None
         if len(t.text) > 1 and t.text[0] == "0" and t.text[1].isdigit():
             return None  # "07", "0800": codes and phone numbers, not amounts
-        return float(re.sub(r"[,\s]", "", t.text))
+        digits = re.sub(r"[,\s]", "", t.text)
+        if len(digits) > 18:
+            return None  # a serial number or an identifier, not an amount
+        return float(digits)
 
     def _small(self, k: int, *, digits: bool) -> tuple[float, int, str] | None:
         """A number below 100 at ``k``: (value, end, kind). Kinds: "digits", "unit",
@@ -1531,7 +1537,10 @@ class _Scanner:
         """Capitalised words ending at token ``k``: (first, last), titles dropped."""
         j = k
         while (
-            self.capitalised(j) and self.word(j) not in _STOP and self.word(j) not in _NUMBER_WORDS
+            j > k - _NAME_REACH
+            and self.capitalised(j)
+            and self.word(j) not in _STOP
+            and self.word(j) not in _NUMBER_WORDS
         ):
             if j < k and not self.near(j + 1):
                 break
@@ -1689,12 +1698,13 @@ class _Scanner:
         """The noun of an earlier amount in the same clause, for an amount with none:
         "400 seats as Labour lost 275 and UKIP 100" — 275 and 100 count seats too."""
         start = self.toks[f.start].start
-        for p in reversed(previous):
-            between = self.text[self.toks[p.end - 1].end : start]
-            if self.sentence_break(self.toks[p.end - 1].end, start) or ";" in between:
+        for p in reversed(previous[-_ELISION_REACH:]):
+            end = self.toks[p.end - 1].end
+            if self.sentence_break(end, start) or ";" in self.text[end:start]:
                 return ""
             if p.noun and p.unit == f.unit:
                 return p.noun
+            start = self.toks[p.start].start
         return ""
 
     # --- the scan -------------------------------------------------------------------

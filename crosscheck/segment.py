@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .dates import find_dates
 from .model import Article, Sentence
 
 _ABBREVIATIONS = {
@@ -128,10 +129,30 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
         pos += len(line) + 1
 
 
+_STAMP_WORDS = re.compile(
+    r"\d{1,2}\s*[:.]\s*\d{2}\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm)\b"
+    r"|\b(?:published|updated|posted|first|last|modified|on|at|by|am|pm|[ecmp][sd]t|gmt|bst|utc|et|pt)\b"
+    r"|[\W_]+|\d+",
+    re.IGNORECASE,
+)
+
+
+def is_dateline(line: str) -> bool:
+    """A publication stamp ("PUBLISHED: THURSDAY, MAY 2, 2013, 1:32 PM", "May 2, 2013 |
+    5:03pm"): nothing but dates, times and stamp words."""
+    dates = find_dates(line)
+    if not dates:
+        return False
+    rest = line
+    for d in reversed(dates):
+        rest = rest[: d.start] + " " + rest[d.end :]
+    return not _STAMP_WORDS.sub(" ", rest).strip()
+
+
 def is_furniture(line: str) -> bool:
     """True for a line that is page furniture rather than reporting."""
     words = line.split()
-    if _FURNITURE.search(line):
+    if _FURNITURE.search(line) or is_dateline(line):
         return True
     # Bylines, section labels, "Start reading": short and without a sentence ending.
     return len(words) < 4 and not re.search(r"[.!?”\"]$", line)

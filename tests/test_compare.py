@@ -7,7 +7,9 @@ from crosscheck.extract import speaker_key
 from crosscheck.model import Article, Claim, ClaimKind, FindingKind, Quote
 
 
-def _quote(article: str, words_: str, speaker: str = "", fragment: bool = False) -> Claim:
+def _quote(
+    article: str, words_: str, speaker: str = "", fragment: bool = False, named: bool = True
+) -> Claim:
     sentence = f"{speaker or 'Someone'} said: “{words_}”"
     start = sentence.index(words_)
     return Claim(
@@ -21,7 +23,7 @@ def _quote(article: str, words_: str, speaker: str = "", fragment: bool = False)
         sentence_end=len(sentence),
         sentence=sentence,
         sentence_index=0,
-        quote=Quote(words_, speaker, speaker_key(speaker), fragment),
+        quote=Quote(words_, speaker, speaker_key(speaker), fragment, named and bool(speaker)),
     )
 
 
@@ -84,6 +86,21 @@ def test_same_words_two_speakers_is_misattribution() -> None:
     f = compare_quotes(_quote("a", q, "Ian Lavery"), _quote("b", q, "Tom Watson"), 1.0, ARTICLES)
     assert f is not None and f.kind is FindingKind.MISATTRIBUTION
     assert {s.speaker for s in f.sides} == {"Ian Lavery", "Tom Watson"}
+
+
+def test_a_speaker_resolved_from_he_said_is_not_misattribution() -> None:
+    q = "These results are a warning, and we would be foolish to ignore them"
+    resolved = _quote("b", q, "Tom Watson", named=False)
+    f = compare_quotes(_quote("a", q, "Ian Lavery"), resolved, 1.0, ARTICLES)
+    assert f is None or f.kind is not FindingKind.MISATTRIBUTION
+
+
+def test_a_joint_statement_shares_its_speakers() -> None:
+    q = "We are thrilled to have Ellen DeGeneres host the Oscars this year"
+    f = compare_quotes(
+        _quote("a", q, "Craig Zadan and Neil Meron"), _quote("b", q, "Neil Meron"), 1.0, ARTICLES
+    )
+    assert f is not None and f.kind is FindingKind.CORROBORATION
 
 
 def test_a_short_common_phrase_is_not_misattribution() -> None:

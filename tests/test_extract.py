@@ -10,7 +10,7 @@ from crosscheck.segment import segment
 
 
 def _quotes(text: str) -> list[tuple[str, str]]:
-    return [(text[s.start : s.end], name) for s, name in find_quotes(text)]
+    return [(text[s.start : s.end], name) for s, name, _ in find_quotes(text)]
 
 
 @pytest.mark.parametrize(
@@ -47,6 +47,16 @@ def _quotes(text: str) -> list[tuple[str, str]]:
             "Sion Simon warned that voters were leaving because of a loss of “traditional values.",
             [("traditional values.", "Sion Simon")],
         ),
+        # A participle's speaker is the subject of its clause.
+        (
+            "DeGeneres announced the news on Twitter, writing: “It's official.”",
+            [("It's official.", "DeGeneres")],
+        ),
+        # A joint statement, with the closing mark after a space.
+        (
+            "“We are thrilled to have her , ” said Zadan and Meron jointly.",
+            [("We are thrilled to have her ,", "Zadan and Meron")],
+        ),
         # A nominal subject is not guessed at.
         (
             "The leader explained the absence by saying: “I have spoken to Andy.”",
@@ -80,7 +90,7 @@ def test_an_opening_mark_inside_an_open_quote_starts_a_new_quote() -> None:
     "text", ["He said “ and then “ nothing", "“", "”stray”", 'said “"putting off “ voters']
 )
 def test_broken_quote_marks_do_not_crash(text: str) -> None:
-    for span, _ in find_quotes(text):
+    for span, _, _ in find_quotes(text):
         assert 0 <= span.start < span.end <= len(text)
 
 

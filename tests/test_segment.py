@@ -90,3 +90,18 @@ def test_paywall_tail_and_app_banner_are_left_out() -> None:
         "Jeremy Corbyn will not quit as leader despite the election battering, an ally says",
         "Mr Lavery admitted Thursday had produced disappointing results for the party.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline"),
+    [
+        ("PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM", True),
+        ("May 2, 2013 | 5: 03pm", True),
+        ("Fri Aug 2, 2013 6: 50pm EDT", True),
+        ("Posted August 2nd, 2013 at 5: 19 pm", True),
+        ("The rally took place on Friday 5 May.", False),
+        ("Labour lost 275 seats.", False),
+    ],
+)
+def test_publication_stamps_are_furniture(line: str, dateline: bool) -> None:
+    assert is_furniture(line) is dateline
