@@ -1,8 +1,10 @@
 """The typer CLI: options in, one library call, text out. Printing and exit codes live
 here only.
 
-Exit codes: 0 success; 1 ``check`` found a conflict at or above ``--fail-on``; 2 usage,
-input or store error (the message says which file or store, and what to do)."""
+Exit codes: 0 success; 1 ``check`` found a conflict at or above ``--fail-on``, or
+``report --baseline`` found a difference; 2 usage, input or store error (the message
+says which file or store, and what to do); 3 success, but some input files were skipped
+(each named in a warning on stderr)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from typing import Annotated
 import typer
 
 from . import __version__, config
-from .errors import CrosscheckError
+from .errors import CrosscheckError, UsageError
 from .model import Severity
 from .report import Format
 
@@ -25,7 +27,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_SKIPPED = 0, 1, 2, 3
 
 
 def _version(value: bool) -> None:
@@ -75,21 +77,47 @@ def report(
         str, typer.Option(help="sentence-transformers model: a path, or a cached name.")
     ] = config.DEFAULT_MODEL,
     progress: Annotated[bool, typer.Option(help="Show a progress bar while embedding.")] = True,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            help="Compare the findings with this baseline: print the differences and exit 1 "
+            "when any finding appeared, disappeared or changed. The report itself is "
+            "written only with --output."
+        ),
+    ] = None,
+    update_baseline: Annotated[
+        bool, typer.Option(help="Write the findings to --baseline instead of comparing.")
+    ] = False,
 ) -> None:
     """Report where the outlets in a corpus disagree, claim by claim.
 
     Example: crosscheck report articles/ --format json --output reports/sample.json
     """
+    from . import baseline as baseline_mod
     from .pipeline import build_report
     from .report import render
 
+    if update_baseline and baseline is None:
+        raise _fail(UsageError("--update-baseline needs --baseline FILE"))
     try:
+        expected = baseline_mod.load(baseline) if baseline and not update_baseline else None
         result = build_report(paths or [Path("articles")], model=model, progress=progress)
     except CrosscheckError as exc:
         raise _fail(exc) from None
     for warning in result.warnings:
         typer.echo(f"crosscheck: warning: {warning}", err=True)
-    _write(render(result, fmt), output)
+    if baseline is None or output is not None:
+        _write(render(result, fmt), output)
+    if baseline is not None and update_baseline:
+        _write(baseline_mod.to_text(result), baseline)
+    elif baseline is not None:
+        assert expected is not None
+        difference = baseline_mod.diff(expected, result)
+        sys.stdout.write(baseline_mod.render(difference, baseline))
+        if not difference.clean:
+            raise typer.Exit(EXIT_FINDINGS)
+    if result.warnings:
+        raise typer.Exit(EXIT_SKIPPED)
 
 
 StoreOption = Annotated[Path, typer.Option("--store", "-s", help="The corpus store directory.")]
@@ -123,6 +151,10 @@ def index(
         corpus = ingest.load(paths)
         for warning in corpus.warnings:
             typer.echo(f"crosscheck: warning: {warning}", err=True)
+        if prune and corpus.warnings:
+            # An unreadable file is not a deleted one: pruning now would lose its article.
+            typer.echo("crosscheck: warning: not pruning, since some files were skipped", err=True)
+            prune = False
         if rebuild and store.exists():
             store_mod.remove(store)
         with store_mod.Store.open(store, model=model, create=True) as st:
@@ -133,6 +165,8 @@ def index(
         f"{store}: {len(stats.added)} added, {len(stats.updated)} updated, {stats.unchanged} "
         f"unchanged, {len(stats.removed)} removed; {stats.embedded} texts embedded"
     )
+    if corpus.warnings:
+        raise typer.Exit(EXIT_SKIPPED)
 
 
 @app.command()
@@ -175,3 +209,5 @@ def check(
     worst = [f.severity.rank for r in results for f in r.conflicts]
     if worst and max(worst) >= fail_on.rank:
         raise typer.Exit(EXIT_FINDINGS)
+    if warnings:
+        raise typer.Exit(EXIT_SKIPPED)

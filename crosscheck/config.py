@@ -47,3 +47,9 @@ NAME_REST_MIN = 0.7
 # Quotes shorter than this are too common to corroborate or to misattribute.
 CORROBORATION_MIN_WORDS = 5
 MISATTRIBUTION_MIN_WORDS = 6
+
+# Resource bounds. A file over MAX_FILE_BYTES is skipped with a warning (a 50 MB dump is
+# not an article); a "sentence" over MAX_SENTENCE_CHARS (no punctuation for pages) is
+# not a claim: the encoder reads only its first 256 tokens anyway.
+MAX_FILE_BYTES = 5_000_000
+MAX_SENTENCE_CHARS = 3_000

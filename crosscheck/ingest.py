@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from . import config
 from .errors import InputError
 from .model import Article
 
@@ -60,31 +62,52 @@ def parse_date(value: object) -> dt.date | None:
 
 def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
     """Every article file under ``paths``, in a stable order. Directories are walked
-    recursively; ``README`` files and hidden files inside them are not articles."""
+    recursively; ``README`` files and hidden files inside them are not articles. A
+    dangling link is yielded too, so that reading it names it in a warning."""
     for path in paths:
         if path.is_dir():
             for p in sorted(path.rglob("*")):
                 rel = p.relative_to(path).parts
                 if any(part.startswith(".") for part in rel):
                     continue
-                if p.is_file() and p.suffix.lower() in SUFFIXES and p.stem.upper() != "README":
+                if p.suffix.lower() not in SUFFIXES or p.stem.upper() == "README":
+                    continue
+                if p.is_file() or (p.is_symlink() and not p.exists()):
                     yield p
-        elif path.exists():
+        elif path.exists() or path.is_symlink():
             yield path
         else:
             raise InputError(f"{path}: no such file or directory")
 
 
 def read_text(path: Path) -> str:
-    """Decode a file: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
+    """Decode a file: UTF-8 (with or without BOM), UTF-16 (with BOM, or plainly
+    UTF-16LE/BE by its zero bytes), else cp1252 (a superset of printable Latin-1).
+
+    Raises InputError for a dangling link, a file over ``MAX_FILE_BYTES`` and binary
+    data; OSError (permissions) is left to the caller."""
+    if path.is_symlink() and not path.exists():
+        raise InputError(f"{path}: a link to {os.readlink(path)}, which does not exist")
+    size = path.stat().st_size
+    if size > config.MAX_FILE_BYTES:
+        raise InputError(
+            f"{path}: {size / 1e6:.0f} MB is over the {config.MAX_FILE_BYTES / 1e6:.0f} MB "
+            "limit for one file; split it into articles"
+        )
     raw = path.read_bytes()
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-    if "\x00" in text:
+        text = raw.decode("utf-16", errors="replace")
+    elif raw[1::2].count(0) > len(raw) // 4 and not raw[0::2].count(0):
+        text = raw.decode("utf-16-le", errors="replace")
+    elif raw[0::2].count(0) > len(raw) // 4 and not raw[1::2].count(0):
+        text = raw.decode("utf-16-be", errors="replace")
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")
+    controls = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
+    if "\x00" in text or controls > max(8, len(text) // 20):
         raise InputError(f"{path}: looks like a binary file, not text")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

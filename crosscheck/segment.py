@@ -10,11 +10,15 @@ photo credits, share widgets, "Related stories" lists, bylines and section label
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 
+from . import config
 from .dates import find_dates
 from .model import Article, Sentence
+
+log = logging.getLogger(__name__)
 
 _ABBREVIATIONS = {
     "mr",
@@ -140,6 +144,8 @@ _STAMP_WORDS = re.compile(
 def is_dateline(line: str) -> bool:
     """A publication stamp ("PUBLISHED: THURSDAY, MAY 2, 2013, 1:32 PM", "May 2, 2013 |
     5:03pm"): nothing but dates, times and stamp words."""
+    if len(line) > 200:
+        return False  # a stamp is short; and dates are not worth looking for in a page
     dates = find_dates(line)
     if not dates:
         return False
@@ -182,6 +188,14 @@ def segment(article: Article) -> list[Sentence]:
             continue
         seen_body = True
         for s_start, s_end in split_sentences(text, p_start, p_end):
+            if s_end - s_start > config.MAX_SENTENCE_CHARS:
+                log.warning(
+                    "%s: skipped a %d-character sentence at %d",
+                    article.id,
+                    s_end - s_start,
+                    s_start,
+                )
+                continue
             sentence = text[s_start:s_end]
             if is_furniture(sentence) and len(sentence.split()) < _BODY_MIN_WORDS:
                 continue

@@ -400,10 +400,13 @@ class Store:
                 raise
             if changed:
                 self._indexes, self._sources = indexes, {}
-                for kind in UNIT_KINDS:
-                    with contextlib.suppress(FileNotFoundError):
-                        (self.path / f"{kind}-{gen}.faiss").unlink()
+                self._drop_generation(gen)
         return stats
+
+    def _drop_generation(self, gen: int) -> None:
+        for kind in UNIT_KINDS:
+            with contextlib.suppress(FileNotFoundError):
+                (self.path / f"{kind}-{gen}.faiss").unlink()
 
     def _delete(self, article_id: str) -> list[int]:
         ids = [

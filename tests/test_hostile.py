@@ -1,0 +1,133 @@
+"""Hostile and broken input mixed with the seed articles: every bad file is named in a
+warning, the seed findings still come out, and nothing raises a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from crosscheck.cli import EXIT_SKIPPED, app
+from crosscheck.ingest import load
+
+from .conftest import require_shared
+from .test_seeds import matches
+
+SEED = "Labour lost 275 seats, and Corbyn said: “We will fight on.”\n"
+
+
+def _hostile(folder: Path) -> dict[str, str]:
+    """Write every hostile case into ``folder``; returns file name → expected reason
+    (None where the file must be read, not skipped)."""
+    skipped = {}
+    (folder / "empty.txt").write_text("")
+    skipped["empty.txt"] = "no article text"
+    (folder / "random.txt").write_bytes(bytes((i * 7919 + 13) % 256 for i in range(4000)))
+    skipped["random.txt"] = "binary"
+    (folder / "nul.html").write_bytes(b"<html>\x00\x00\x00</html>")
+    skipped["nul.html"] = "binary"
+    (folder / "dangling.txt").symlink_to(folder / "nowhere.txt")
+    skipped["dangling.txt"] = "does not exist"
+    (folder / "huge.txt").write_bytes(b"word " * 10_000_001)  # 50 MB
+    skipped["huge.txt"] = "limit for one file"
+    (folder / "broken.json").write_text('{"text": "Truncated rec')
+    skipped["broken.json"] = "not valid JSON"
+    (folder / "broken.jsonl").write_text('{"text": "fine"}\n{"text": \n')
+    skipped["broken.jsonl"] = "line 2 is not valid JSON"
+    (folder / "nobody.json").write_text(json.dumps({"title": "no text"}))
+    skipped["nobody.json"] = "no text field"
+    # Read, not skipped:
+    (folder / "bom.txt").write_bytes("\ufeff".encode() + SEED.encode())
+    (folder / "cp1252.txt").write_bytes(SEED.replace("“", "\u201c").encode("cp1252"))
+    (folder / "latin1.txt").write_bytes("Le café a reçu 40 clients.".encode("latin-1"))
+    (folder / "utf16.txt").write_bytes(SEED.encode("utf-16"))
+    (folder / "utf16le.txt").write_bytes(SEED.encode("utf-16-le"))
+    (folder / "broken.html").write_text("<html><body><p>Unclosed <b>tags <p>Labour lost 275 seats.")
+    (folder / "long-sentence.txt").write_text("word " * 400_000 + "\nLabour lost 275 seats.\n")
+    (folder / "only-furniture.txt").write_text("Sign up to read this article\nDownload the app\n")
+    (folder / "greek.txt").write_text("Ο δήμαρχος είπε ότι 200 άνθρωποι ήρθαν στη συγκέντρωση.")
+    return skipped
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    folder = tmp_path_factory.mktemp("hostile")
+    seeds = require_shared("corpus", "seeds")
+    for seed in seeds.glob("*.txt"):
+        shutil.copy(seed, folder / seed.name)
+    # The same article twice under two names, and a duplicate id from a JSON record.
+    first = sorted(seeds.glob("*.txt"))[0]
+    shutil.copy(first, folder / "copy-of-first.txt")
+    (folder / "dup-id.json").write_text(json.dumps({"id": first.stem, "text": SEED}))
+    return folder, _hostile(folder)
+
+
+def test_every_bad_file_is_named_with_its_reason(mixed: tuple[Path, dict[str, str]]) -> None:
+    folder, skipped = mixed
+    corpus = load([folder])
+    for name, reason in skipped.items():
+        hits = [w for w in corpus.warnings if name in w]
+        assert hits and reason in hits[0], (name, corpus.warnings)
+    assert any("renamed" in w for w in corpus.warnings)
+    read = {Path(a.source).name for a in corpus.articles}
+    assert {"bom.txt", "cp1252.txt", "latin1.txt", "utf16.txt", "utf16le.txt"} <= read
+    texts = {Path(a.source).name: a.text for a in corpus.articles}
+    assert texts["utf16le.txt"].startswith("Labour lost 275") and "café" in texts["latin1.txt"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_an_unreadable_file_is_named(tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text(SEED)
+    (tmp_path / "secret.txt").chmod(0)
+    corpus = load([tmp_path])
+    assert corpus.articles == [] and "secret.txt" in corpus.warnings[0]
+
+
+def test_an_unreadable_file_is_named_even_as_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "secret.txt").write_text(SEED)
+    real = Path.read_bytes
+
+    def denied(self: Path) -> bytes:
+        if self.name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    corpus = load([tmp_path])
+    assert corpus.articles == [] and "Permission denied" in corpus.warnings[0]
+
+
+def test_the_report_still_finds_the_seed_findings(mixed: tuple[Path, dict[str, str]]) -> None:
+    folder, skipped = mixed
+    expected = json.loads(require_shared("corpus", "seeds", "expected.json").read_text("utf-8"))
+    out = folder.parent / "report.json"
+    result = CliRunner().invoke(
+        app, ["report", str(folder), "--format", "json", "--output", str(out), "--no-progress"]
+    )
+    assert result.exit_code == EXIT_SKIPPED, result.output
+    assert "Traceback" not in result.output
+    for name in skipped:
+        assert name in result.output
+    data = json.loads(out.read_text("utf-8"))
+
+    from crosscheck.model import Finding, FindingKind, Severity, Side
+
+    findings = [
+        Finding(FindingKind(f["kind"]), Severity(f["severity"]), f["explanation"],
+                tuple(Side(c["article"], c["outlet"], c["text"], c["sentence"], c["start"],
+                           c["end"], c["sentence_start"], c["sentence_end"])
+                      for c in f["claims"]))
+        for f in data["findings"]
+    ]  # fmt: skip
+    for item in expected["must_find"]:
+        assert any(matches(f, item) for f in findings if f.kind.is_conflict), item["id"]
+    assert {"copy": "copy-of-first", "original": "000_6aa0c8a8b0c373bf"} in data["syndicated"] or {
+        "copy": "000_6aa0c8a8b0c373bf",
+        "original": "copy-of-first",
+    } in data["syndicated"]
