@@ -36,6 +36,7 @@ _NAMES = rf"{_NAME}(?:\s+and\s+{_NAME})?"  # "Zadan and Meron": a joint statemen
 _PRONOUN = r"\b(?:he|she|He|She)\b"
 _VERB_RE = re.compile(rf"\b(?:{_SPEECH_VERBS})\b")
 _NAME_RE = re.compile(_NAME)
+_SUBJECT_OR_PRONOUN = re.compile(rf"{_PRONOUN}|{_NAMES}")
 # After a quote: ", said Mr Corbyn" / ", Mr Lavery insisted" / ", he told".
 _AFTER_RE = re.compile(
     rf"""^[\s,”"]*(?:
@@ -241,16 +242,12 @@ def _speaker_before(before: str) -> tuple[str, bool]:
         return "", True
     if verbs[-1].group(0).endswith("ing") and subject.rstrip().endswith(","):
         # "DeGeneres announced it on Twitter, writing: “…”": the clause's subject speaks.
-        first = re.search(rf"{_PRONOUN}|{_NAMES}", subject)
-        while (
-            first and not _clean_name(first.group(0)) and not re.fullmatch(_PRONOUN, first.group(0))
-        ):
-            first = re.compile(rf"{_PRONOUN}|{_NAMES}").search(subject, first.end())
-        if first is None:
-            return "", False
-        if re.fullmatch(_PRONOUN, first.group(0)):
-            return "", True
-        return _clean_name(first.group(0)), False
+        for m in _SUBJECT_OR_PRONOUN.finditer(subject):
+            if re.fullmatch(_PRONOUN, m.group(0)):
+                return "", True
+            if _clean_name(m.group(0)):
+                return _clean_name(m.group(0)), False
+        return "", False
     # The subject stands right before the verb ("Sion Simon said"), or before a comma-
     # delimited appositive ("Ian Lavery, Labour’s campaigns chief, said", "Stephen
     # Kinnock, the MP for Aberavon …, said"), or was elided ("…, but insisted").

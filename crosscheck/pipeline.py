@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -18,8 +17,6 @@ from .store import Store
 
 if TYPE_CHECKING:
     import numpy as np
-
-log = logging.getLogger(__name__)
 
 
 def _shingles(a: Article) -> set[tuple[str, ...]]:
@@ -146,11 +143,16 @@ def build_report(
     """Read the articles under ``paths`` and report where their outlets disagree.
 
     Pass an ``embedder`` to reuse a loaded model across calls."""
+    corpus = _load(paths)
+    return analyse(corpus.articles, embedder or Embedder(model), progress, corpus.warnings)
+
+
+def _load(paths: Iterable[Path | str]) -> ingest.Corpus:
     paths = list(paths)
     corpus = ingest.load(paths)
     if not corpus.articles:
         raise InputError("no articles found in " + ", ".join(str(p) for p in paths))
-    return analyse(corpus.articles, embedder or Embedder(model), progress, corpus.warnings)
+    return corpus
 
 
 def _encode_cached(texts: Sequence[str], store: Store, embedder: Embedder) -> np.ndarray:
@@ -220,10 +222,7 @@ def check(
     paths: Iterable[Path | str], store: Store, embedder: Embedder
 ) -> tuple[list[CheckResult], list[str]]:
     """Check every article under ``paths`` against ``store``; also returns ingest warnings."""
-    paths = list(paths)
-    corpus = ingest.load(paths)
-    if not corpus.articles:
-        raise InputError("no articles found in " + ", ".join(str(p) for p in paths))
+    corpus = _load(paths)
     results = [
         check_article(a, store, embedder) for a in sorted(corpus.articles, key=lambda a: a.id)
     ]
