@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from enum import StrEnum
 from typing import Any
@@ -21,6 +22,7 @@ class Format(StrEnum):
     TABLE = "table"
     MARKDOWN = "markdown"
     JSON = "json"
+    HTML = "html"
 
 
 def finding_id(finding: Finding) -> str:
@@ -30,6 +32,10 @@ def finding_id(finding: Finding) -> str:
 
 def render(report: Report, fmt: Format | str) -> str:
     fmt = Format(fmt)
+    if fmt is Format.HTML:
+        from .html_report import to_html
+
+        return to_html(report)
     if fmt is Format.JSON:
         return to_json(report)
     if fmt is Format.MARKDOWN:
@@ -153,7 +159,9 @@ def _mark(s: Side) -> str:
 
 
 def _md_escape(text: str) -> str:
-    return "".join("\\" + ch if ch in "\\`*_[]<>|#" else ch for ch in " ".join(text.split()))
+    """Escape Markdown syntax and fold runs of white space to one space (edges kept)."""
+    text = re.sub(r"\s+", " ", text)
+    return "".join("\\" + ch if ch in "\\`*_[]<>|#" else ch for ch in text)
 
 
 def _findings_markdown(findings: tuple[Finding, ...], level: int = 2) -> list[str]:
@@ -189,6 +197,11 @@ def render_check(
     results: list[CheckResult], fmt: Format | str, model: str, warnings: list[str]
 ) -> str:
     fmt = Format(fmt)
+    if fmt is Format.HTML:
+        # The checked articles' findings, as one evidence page.
+        findings = tuple(f for r in results for f in r.findings)
+        articles = tuple(r.article for r in results)
+        return render(Report(articles, findings, model, warnings=tuple(warnings)), fmt)
     if fmt is Format.JSON:
         return check_json(results, model, warnings)
     if fmt is Format.MARKDOWN:

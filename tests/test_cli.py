@@ -47,3 +47,13 @@ def test_report_json_to_a_file(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text("utf-8"))
     assert {f["kind"] for f in data["findings"]} >= {"quote_drift", "corroboration"}
+
+
+def test_report_html_is_one_self_contained_page(tmp_path: Path) -> None:
+    seeds = require_shared("corpus", "seeds")
+    out = tmp_path / "r.html"
+    files = [str(p) for p in sorted(seeds.glob("*.txt"))]
+    result = runner.invoke(app, ["report", *files, "-f", "html", "-o", str(out), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text("utf-8")
+    assert page.lstrip().lower().startswith("<!doctype html") and "quote drift" in page.lower()
