@@ -174,9 +174,11 @@ def _interior_ops(a: list[str], b: list[str]) -> list[tuple[str, list[str], list
     """The word-level differences of ``a`` → ``b``, without those at either edge: two
     outlets often quote more or less of the same remark, which is not drift."""
     ops = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
-    while ops and ops[0][0] != "equal":
+    # Words only one side has at an edge are more or less of the quote; words that
+    # differ at an edge ("out of time" / "out of options") are drift.
+    while ops and ops[0][0] in ("insert", "delete"):
         ops.pop(0)
-    while ops and ops[-1][0] != "equal":
+    while ops and ops[-1][0] in ("insert", "delete"):
         ops.pop()
     return [(tag, a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
 
@@ -307,8 +309,11 @@ _GENERIC_NOUNS = {"year", "month", "week", "day", "hour", "minute", "second", "t
 def _same_slot(x: Quantity, y: Quantity) -> bool:
     """Two numbers count the same thing: same counted noun and unit, and no two
     different named subjects ("Labour lost 275" is not "UKIP lost 100")."""
-    if not x.noun or x.noun != y.noun or x.unit != y.unit:
+    if x.noun != y.noun or x.unit != y.unit:
         return False
+    if not x.noun and not x.unit:
+        return False  # a bare count of nothing named: no slot to compare. Money and
+    # shares say what they measure even without a noun ("cost £12m", "rose 4 per cent").
     return not (x.subject and y.subject and x.subject.lower() != y.subject.lower())
 
 
@@ -474,6 +479,9 @@ _PLACE_KINDS = {
 }  # fmt: skip
 
 
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "cllr", "rev"}
+
+
 def _title_case(tokens: Sequence[str]) -> bool:
     return sum(t[:1].isupper() for t in tokens) > 0.6 * len(tokens)
 
@@ -482,8 +490,8 @@ def _aliases(x: Sequence[str], y: Sequence[str]) -> bool:
     """Two names for one thing: they share a word, one word starts the other ("Tees" /
     "Teesside"), or they differ only in the kind of place ("Center" / "Clinic")."""
     xs, ys = {w.lower() for w in x}, {w.lower() for w in y}
-    if xs & ys or (xs | ys) <= _PLACE_KINDS:
-        return True
+    if xs & ys or (xs | ys) <= _PLACE_KINDS or xs <= _TITLES or ys <= _TITLES:
+        return True  # "Sarah Okafor said" / "Ms Okafor said": a title for a first name
     # A spelling variant ("Technicolor" / "Technicolour", "KO" / "KOs").
     if difflib.SequenceMatcher(a=" ".join(sorted(xs)), b=" ".join(sorted(ys))).ratio() >= 0.8:
         return True

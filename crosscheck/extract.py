@@ -29,20 +29,28 @@ _SPEECH_VERBS = (
     r"vowed|pledged|predicted|described|called it|saying|adding|admitting|insisting|"
     r"warning|explaining|telling|declaring|arguing|writing|asked"
 )
-_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Cllr|Rev)\.?\s+)"
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Cllr|Rev)\.?[ \t]+)"
 _CAP = r"[A-Z][\w’'\-]*[\w]"
-_NAME = rf"{_TITLE}?{_CAP}(?:\s+{_CAP}){{0,3}}"
-_NAMES = rf"{_NAME}(?:\s+and\s+{_NAME})?"  # "Zadan and Meron": a joint statement
+# A name never runs over a line break (a byline above a paragraph is not part of it).
+_NAME = rf"{_TITLE}?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
+_NAMES = rf"{_NAME}(?:[ \t]+and[ \t]+{_NAME})?"  # "Zadan and Meron": a joint statement
 _PRONOUN = r"\b(?:he|she|He|She)\b"
 _VERB_RE = re.compile(rf"\b(?:{_SPEECH_VERBS})\b")
 _NAME_RE = re.compile(_NAME)
 _SUBJECT_OR_PRONOUN = re.compile(rf"{_PRONOUN}|{_NAMES}")
+# Comma-delimited stretches before a speech verb that do not hold its subject.
+_NOT_A_SUBJECT = re.compile(
+    r"\s*(?:$|[a-z]|(?:The|A|An|His|Her|Their|Its|In|On|At|After|Before|When|While|Whilst|"
+    r"As|Although|Though|Despite|During|Following|Since|Until|Speaking|Asked|Later|Earlier|"
+    r"Meanwhile|If|Because|For|With|Without|From|By|Under|Over|Amid|Among)\b)"
+)
 # After a quote: ", said Mr Corbyn" / ", Mr Lavery insisted" / ", he told".
 _AFTER_RE = re.compile(
     rf"""^[\s,”"]*(?:
         (?:{_SPEECH_VERBS})\s+(?P<name1>{_NAMES}|{_PRONOUN})
       | (?P<name2>{_NAMES}|{_PRONOUN})\s+(?:\w+ly\s+|also\s+|later\s+)?(?:{_SPEECH_VERBS})\b
       | according\s+to\s+(?P<name3>{_NAMES})
+      | (?P<name4>{_NAMES}),[^,“”"\n]{{1,80}},\s*(?:{_SPEECH_VERBS})\b
     )""",
     re.VERBOSE,
 )
@@ -249,23 +257,24 @@ def _speaker_before(before: str) -> tuple[str, bool]:
                 return _clean_name(m.group(0)), False
         return "", False
     # The subject stands right before the verb ("Sion Simon said"), or before a comma-
-    # delimited appositive ("Ian Lavery, Labour’s campaigns chief, said", "Stephen
-    # Kinnock, the MP for Aberavon …, said"), or was elided ("…, but insisted").
+    # delimited appositive ("Sarah Okafor, area manager at the fire service, said",
+    # "Stephen Kinnock, the MP for Aberavon …, said", "Ian Lavery, Labour’s campaigns
+    # chief, went further … in admitting"), or was elided ("…, but insisted").
     segments = subject.split(",")
     if not subject.strip() or _ELIDED_SUBJECT.search(segments[-1]):
         return "", True
-    found = ""
-    for segment in reversed(segments):
-        if re.match(r"\s*(?:who|which|whose|where|when)\b", segment):
-            continue  # a relative clause about the subject
+    last = segments[-1]
+    if last.strip():
+        name = _name_at_end(last)
+        if name or not re.match(r"\s*[a-z]", last):
+            return name, False  # named right before the verb, or an unnamed subject
+    for segment in reversed(segments[:-1]):
+        if _NOT_A_SUBJECT.match(segment):
+            continue  # an appositive, a relative clause or an introductory phrase
         name = _name_at_end(segment)
-        if name and not found:
-            found = name
-            if not re.match(r"\s*(?:the|a|an|his|her|their|its)\b", segment):
-                return found, False
-        elif name:
-            return name, False  # the earlier name: the later one sat in an appositive
-    return found, False
+        if name:
+            return name, False
+    return "", False
 
 
 @dataclass
@@ -276,9 +285,15 @@ class _Resolver:
     mentions: list[tuple[int, str]]  # (offset, name), sorted by offset
 
     @classmethod
-    def for_text(cls, text: str) -> _Resolver:
+    def for_text(cls, text: str, quoted: Sequence[tuple[int, int]] = ()) -> _Resolver:
+        """Sentence subjects of ``text``, outside the ``quoted`` spans (a name inside a
+        quote is not who is speaking)."""
+        starts = [s for s, _ in quoted]
         found: list[tuple[int, str]] = []
         for m in _SUBJECT_RE.finditer(text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < quoted[i][1]:
+                continue
             name = _clean_name(m["name"])
             if name:
                 found.append((m.start(), name))
@@ -296,7 +311,7 @@ def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
     """Every quote in ``text`` with its speaker's name ("" when unknown) and whether
     the attribution names the speaker (rather than "he said", resolved)."""
     spans = find_quote_spans(text)
-    resolver = _Resolver.for_text(text)
+    resolver = _Resolver.for_text(text, [(s.open_mark, s.end) for s in spans])
     out: list[tuple[QuoteSpan, str, bool]] = []
     for i, span in enumerate(spans):
         prev_end = spans[i - 1].end + 1 if i else 0
@@ -308,7 +323,7 @@ def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
         # "“…,” said X" attributes; after "“….”" a new sentence has begun.
         m = None if text[span.start : span.end].endswith(".") else _AFTER_RE.match(after)
         if m:
-            raw = m["name1"] or m["name2"] or m["name3"] or ""
+            raw = m["name1"] or m["name2"] or m["name3"] or m["name4"] or ""
             pronoun = bool(re.fullmatch(_PRONOUN, raw))
             if m["name1"] and not pronoun:
                 # "said ABC Entertainment Group president Paul Lee, …": the last name of

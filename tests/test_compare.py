@@ -60,6 +60,13 @@ def test_drift_is_classified(a: str, b: str, subtype: str) -> None:
     assert drift is not None and drift[0] == subtype
 
 
+def test_a_changed_last_word_is_drift() -> None:
+    drift = classify_drift(
+        words("we have simply run out of time"), words("we have simply run out of options")
+    )
+    assert drift is not None and drift[0] == "substitution"
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [
@@ -169,6 +176,23 @@ def test_sentence_rules(a: str, b: str, kind: FindingKind) -> None:
     assert [f.kind for f in found] == [kind]
 
 
+def test_money_without_a_noun_is_compared() -> None:
+    from crosscheck.compare import compare_quantities
+    from crosscheck.quantities import find_quantities
+
+    def claim(article: str, text: str) -> Claim:
+        [q] = find_quantities(text)
+        return Claim(
+            ClaimKind.QUANTITY, article, article.upper(), q.start, q.end, q.text, 0,
+            len(text), text, 0, quantity=q,
+        )  # fmt: skip
+
+    a = claim("a", "The council said repairs would cost £12m over the winter.")
+    b = claim("b", "The council said repairs would cost £21m over the winter.")
+    [f] = compare_quantities([a], [b], 0.95, ARTICLES)
+    assert f.kind is FindingKind.QUANTITY_CONFLICT
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [
@@ -179,6 +203,10 @@ def test_sentence_rules(a: str, b: str, kind: FindingKind) -> None:
         (
             "Greater Manchester mayor Andy Burnham said his victory was for the whole region.",
             "Mr Burnham said his victory was for the whole region.",
+        ),
+        (
+            "On Wednesday morning, Sarah Okafor said the fire was out by noon.",
+            "On Wednesday morning, Ms Okafor said the fire was out by noon.",
         ),
     ],
 )

@@ -57,6 +57,21 @@ def _quotes(text: str) -> list[tuple[str, str]]:
             "“We are thrilled to have her , ” said Zadan and Meron jointly.",
             [("We are thrilled to have her ,", "Zadan and Meron")],
         ),
+        # An appositive that ends in an organisation is not the speaker.
+        (
+            "Sarah Okafor, area manager at Elmshire Fire and Rescue Service, said: “We acted.”",
+            [("We acted.", "Sarah Okafor")],
+        ),
+        # After the quote, a name with an appositive before the verb.
+        (
+            "“We had no choice,” Helen Marsh, the council leader, told councillors.",
+            [("We had no choice,", "Helen Marsh")],
+        ),
+        # An introductory phrase that names someone else.
+        (
+            "In a statement issued by the Academy, producers had this to say: “He is a star.”",
+            [("He is a star.", "")],
+        ),
         # A nominal subject is not guessed at.
         (
             "The leader explained the absence by saying: “I have spoken to Andy.”",
@@ -117,3 +132,16 @@ def test_claims_keep_offsets_into_the_article() -> None:
         assert c.sentence_start <= c.start <= c.end <= c.sentence_end
     quote = next(c for c in claims if c.kind is ClaimKind.QUOTE)
     assert quote.quote is not None and quote.quote.speaker_key == "corbyn"
+
+
+def test_a_name_does_not_run_over_a_line_break() -> None:
+    text = "Political Correspondent\nJeremy Corbyn said: “We will fight on.”"
+    assert _quotes(text) == [("We will fight on.", "Jeremy Corbyn")]
+
+
+def test_he_said_does_not_resolve_to_a_name_inside_a_quote() -> None:
+    text = (
+        "Sarah Okafor spoke to reporters. “Crews worked through the night,” she said. "
+        "“Crews reached the roof at dawn,” she said."
+    )
+    assert {name for _, name in _quotes(text)} == {"Sarah Okafor"}
