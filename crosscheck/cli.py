@@ -9,6 +9,7 @@ says which file or store, and what to do); 3 success, but some input files were 
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -16,7 +17,7 @@ from typing import Annotated
 import typer
 
 from . import __version__, config
-from .errors import CrosscheckError, UsageError
+from .errors import CrosscheckError, StoreError, UsageError
 from .model import Severity
 from .report import Format
 
@@ -159,6 +160,10 @@ def index(
             store_mod.remove(store)
         with store_mod.Store.open(store, model=model, create=True) as st:
             stats = st.update(corpus.articles, Embedder(st.model), prune=prune, progress=progress)
+    except sqlite3.DatabaseError as exc:
+        raise _fail(
+            StoreError(f"{store}: the store is damaged ({exc}); rebuild it with --rebuild")
+        ) from None
     except CrosscheckError as exc:
         raise _fail(exc) from None
     typer.echo(
@@ -201,6 +206,10 @@ def check(
             results, warnings = run_check(paths, st, embedder)
             if add:
                 st.update([r.article for r in results], embedder)
+    except sqlite3.DatabaseError as exc:
+        raise _fail(
+            StoreError(f"{store}: the store is damaged ({exc}); rebuild it with --rebuild")
+        ) from None
     except CrosscheckError as exc:
         raise _fail(exc) from None
     for warning in warnings:

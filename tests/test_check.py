@@ -115,3 +115,21 @@ def test_cli_index_then_check_with_add(tmp_path: Path, seeds: dict[str, Path]) -
         app, ["index", str(seeds["000"]), "--store", store, "--prune", "--no-progress"]
     )
     assert "1 removed" in out.output
+
+
+def test_a_damaged_store_says_rebuild_and_rebuild_recovers(
+    tmp_path: Path, seeds: dict[str, Path]
+) -> None:
+    from crosscheck.store import DB_NAME
+
+    runner = CliRunner()
+    store = tmp_path / "s"
+    args = ["index", str(seeds["000"]), "--store", str(store), "--no-progress"]
+    assert runner.invoke(app, args).exit_code == 0
+    db = store / DB_NAME
+    db.write_bytes(db.read_bytes()[:1000])  # truncated
+    broken = runner.invoke(app, ["check", str(seeds["001"]), "--store", str(store)])
+    assert broken.exit_code == 2 and "--rebuild" in broken.output
+    assert "Traceback" not in broken.output
+    assert runner.invoke(app, [*args, "--rebuild"]).exit_code == 0
+    assert runner.invoke(app, ["check", str(seeds["001"]), "--store", str(store)]).exit_code == 1

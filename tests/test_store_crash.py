@@ -6,32 +6,26 @@ own code paths, no model), which kills itself at the chosen point."""
 
 from __future__ import annotations
 
+import hashlib
 import signal
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from crosscheck.model import Article
+from crosscheck.pipeline import check_article
 from crosscheck.store import Store
 
 CHILD = textwrap.dedent(
     """
-    import hashlib, os, signal, sys
-    import numpy as np
+    import os, signal, sys
     from crosscheck import store as store_mod, extract
     from crosscheck.model import Article
-
-    class FakeEmbedder:
-        name = "fake-model"
-        def encode(self, texts, progress=False):
-            rows = []
-            for t in texts:
-                seed = int(hashlib.sha1(t.encode()).hexdigest()[:8], 16)
-                v = np.random.default_rng(seed).standard_normal(16).astype(np.float32)
-                rows.append(v / np.linalg.norm(v))
-            return np.stack(rows)
+    from tests.test_store_crash import FakeEmbedder
 
     def die(*args, **kwargs):
         os.kill(os.getpid(), signal.SIGKILL)
@@ -60,6 +54,20 @@ CHILD = textwrap.dedent(
         st.update(articles, FakeEmbedder())
     """
 )
+
+
+class FakeEmbedder:
+    """A deterministic stand-in for the model: a text's vector is seeded by its hash."""
+
+    name = "fake-model"
+
+    def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        rows = []
+        for t in texts:
+            seed = int(hashlib.sha1(t.encode()).hexdigest()[:8], 16)
+            v = np.random.default_rng(seed).standard_normal(16).astype(np.float32)
+            rows.append(v / np.linalg.norm(v))
+        return np.stack(rows)
 
 
 def _run(
@@ -94,6 +102,13 @@ def test_kill_9_mid_index_leaves_old_or_new_content(tmp_path: Path, point: str) 
     expected_new = ["a0", "a1", "a2", "a3", "a4", "a5"]
     assert ids in (old[0], expected_new)
     assert ntotal == (old[1] if ids == old[0] else 2 * old[1])
+    # ... and checks an article against it.
+    draft = Article(
+        "draft", "elsewhere", "Story 1 says 900 people came. “We are here,” said Jo Bloggs."
+    )
+    with Store.open(store) as st:
+        result = check_article(draft, st, FakeEmbedder())  # type: ignore[arg-type]
+    assert result.article.id == "draft"
 
     # A later run completes the update and cleans up what the killed one left behind.
     assert _run(store, "none", first=3).returncode == 0
