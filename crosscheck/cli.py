@@ -62,22 +62,28 @@ def _write(text: str, output: Path | None) -> None:
     typer.echo(f"wrote {output}", err=True)
 
 
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="table, markdown, json or html.")
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+]
+ProgressOption = Annotated[bool, typer.Option(help="Show a progress bar while embedding.")]
+StoreOption = Annotated[Path, typer.Option("--store", "-s", help="The corpus store directory.")]
+
+
 @app.command()
 def report(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(help="Article files or folders (default: articles/)."),
     ] = None,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="table, markdown or json.")
-    ] = Format.TABLE,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
-    ] = None,
+    fmt: FormatOption = Format.TABLE,
+    output: OutputOption = None,
     model: Annotated[
         str, typer.Option(help="sentence-transformers model: a path, or a cached name.")
     ] = config.DEFAULT_MODEL,
-    progress: Annotated[bool, typer.Option(help="Show a progress bar while embedding.")] = True,
+    progress: ProgressOption = True,
     baseline: Annotated[
         Path | None,
         typer.Option(
@@ -121,9 +127,6 @@ def report(
         raise typer.Exit(EXIT_SKIPPED)
 
 
-StoreOption = Annotated[Path, typer.Option("--store", "-s", help="The corpus store directory.")]
-
-
 @app.command()
 def index(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders to store.")],
@@ -138,7 +141,7 @@ def index(
     rebuild: Annotated[
         bool, typer.Option(help="Start the store afresh (after damage, or to change model).")
     ] = False,
-    progress: Annotated[bool, typer.Option(help="Show a progress bar while embedding.")] = True,
+    progress: ProgressOption = True,
 ) -> None:
     """Build or update a corpus store: only new or changed articles are embedded.
 
@@ -178,12 +181,8 @@ def index(
 def check(
     paths: Annotated[list[Path], typer.Argument(help="The article file(s) to check.")],
     store: StoreOption,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="table, markdown or json.")
-    ] = Format.TABLE,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
-    ] = None,
+    fmt: FormatOption = Format.TABLE,
+    output: OutputOption = None,
     fail_on: Annotated[
         Severity, typer.Option(help="Exit 1 when a conflict is at least this severe.")
     ] = Severity.LOW,
