@@ -137,7 +137,7 @@ def _findings_table(findings: tuple[Finding, ...]) -> str:
         rows,
         headers=["#", "kind", "severity", "side A", "side B", "why"],
         tablefmt="simple_grid",
-        maxcolwidths=[None, 12, 8, 34, 34, 48],
+        maxcolwidths=[None, 14, 8, 32, 32, 48],
     )
 
 
