@@ -194,7 +194,9 @@ def check_article(article: Article, store: Store, embedder: Embedder) -> CheckRe
     quote_pairs = {
         (q, u): s for q, u, s in neighbours(quote_idx, qvecs, skip, k, config.QUOTE_PAIR_MIN)
     }
-    by_speaker = store.quote_units_by_speaker(c.quote.speaker_key for c in quotes if c.quote)
+    by_speaker = store.quote_units_by_speaker(
+        c.quote.speaker_key for c in quotes if c.quote and c.quote.speaker_key
+    )
     for q, c in enumerate(quotes):
         for unit in by_speaker.get(c.quote.speaker_key if c.quote else "", []):
             if (q, unit) not in quote_pairs and not skip(q, unit):

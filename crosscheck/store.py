@@ -263,14 +263,14 @@ class Store:
         return {r["unit_id"]: _claim(r) for r in _select_in(self.conn, sql, list(unit_ids))}
 
     def quote_units_by_speaker(self, keys: Iterable[str]) -> dict[str, list[int]]:
-        """Unit ids of stored quotes attributed to each speaker key."""
+        """Unit ids of stored quotes attributed to each (non-empty) speaker key."""
         sql = (
             "SELECT claims.speaker_key AS k, units.id AS unit_id FROM claims JOIN units "
             "ON claims.article_id = units.article_id AND claims.seq = units.seq "
             "WHERE units.kind = 'quotes' AND claims.speaker_key IN ({}) ORDER BY units.id"
         )
         out: dict[str, list[int]] = {}
-        for r in _select_in(self.conn, sql, sorted(set(keys))):
+        for r in _select_in(self.conn, sql, sorted(set(keys) - {""})):
             out.setdefault(r["k"], []).append(r["unit_id"])
         return out
 
