@@ -29,59 +29,14 @@ from .model import (
 
 _NEGATORS = {"not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "without"}
 _MODALS = {"can", "could", "will", "would", "may", "might", "shall", "should", "must"}
+# fmt: off
 _STOPWORDS = {
-    "a",
-    "an",
-    "the",
-    "and",
-    "or",
-    "but",
-    "of",
-    "to",
-    "in",
-    "on",
-    "at",
-    "for",
-    "by",
-    "with",
-    "as",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "it",
-    "its",
-    "that",
-    "this",
-    "there",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "your",
-    "so",
-    "all",
-    "from",
-    "has",
-    "have",
-    "had",
-    "do",
-    "does",
-    "did",
-    "about",
-    "up",
-    "out",
-    "just",
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with",
+    "as", "is", "are", "was", "were", "be", "been", "it", "its", "that", "this", "there", "he",
+    "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "so", "all",
+    "from", "has", "have", "had", "do", "does", "did", "about", "up", "out", "just",
 }
+# fmt: on
 _CONTRACTIONS = [
     (r"\bcan't\b", "can not"),
     (r"\bwon't\b", "will not"),
@@ -323,7 +278,19 @@ def _exact(i: Interval) -> bool:
 
 def describe(q: Quantity) -> str:
     """ "around 200 supporters" — the number as written, with the thing counted."""
-    return f"{q.text} {q.noun}s" if q.noun and q.unit != "share" else q.text
+    if not q.noun or q.unit == "share":
+        return q.text
+    return f"{q.text} {q.noun if q.interval.high == 1 else _plural(q.noun)}"
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("s") or noun in {"people", "staff", "police", "personnel", "sheep"}:
+        return noun
+    if noun.endswith(("ch", "sh", "x")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 def _fmt(i: Interval) -> str:

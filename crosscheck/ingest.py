@@ -229,48 +229,18 @@ def _from_meta(path: Path, meta: dict[str, Any], body: str, default_id: str) -> 
 
 # --- HTML -------------------------------------------------------------------------------
 
+# fmt: off
 _SKIP_TAGS = {
-    "script",
-    "style",
-    "noscript",
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "form",
-    "button",
-    "iframe",
-    "svg",
-    "figure",
-    "figcaption",
-    "template",
-    "select",
-    "head",
+    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button",
+    "iframe", "svg", "figure", "figcaption", "template", "select", "head",
 }
+# fmt: on
+# fmt: off
 _BLOCK_TAGS = {
-    "p",
-    "div",
-    "br",
-    "li",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "section",
-    "article",
-    "main",
-    "tr",
-    "table",
-    "pre",
-    "hr",
-    "dd",
-    "dt",
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+    "section", "article", "main", "tr", "table", "pre", "hr", "dd", "dt",
 }
+# fmt: on
 _VOID_TAGS = {"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "col"}
 
 
