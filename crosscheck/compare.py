@@ -261,6 +261,9 @@ def _published_order(c: Claim, articles: Mapping[str, Article]) -> tuple[bool, s
 _GENERIC_NOUNS = {"year", "month", "week", "day", "hour", "minute", "second", "time", "season"}
 
 
+_TALLY_NOUNS = {"record", "score", "tally"}
+
+
 def _same_slot(x: Quantity, y: Quantity) -> bool:
     """Two numbers count the same thing: same counted noun and unit, and no two
     different named subjects ("Labour lost 275" is not "UKIP lost 100")."""
@@ -269,6 +272,8 @@ def _same_slot(x: Quantity, y: Quantity) -> bool:
     if not x.noun and not x.unit:
         return False  # a bare count of nothing named: no slot to compare. Money and
     # shares say what they measure even without a noun ("cost £12m", "rose 4 per cent").
+    if x.noun in _TALLY_NOUNS:
+        return False  # "an 18-30 record" is wins and losses, not a range of 18 to 30
     return not (x.subject and y.subject and x.subject.lower() != y.subject.lower())
 
 
