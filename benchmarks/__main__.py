@@ -1,0 +1,262 @@
+"""Run the benchmark suite: ``python -m benchmarks [--quick] [--json FILE]``.
+
+Prints a table of the headline figures and writes every figure, with the details of
+each section, as one JSON object. ``--quick`` runs smaller subsets (under 10 minutes on
+2 cores) and skips the scaling runs. What each figure means: ``reports/benchmarks.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tabulate import tabulate
+
+from . import markdown
+
+SECTIONS = ("speed", "faiss", "specs", "vitaminc", "seeds", "ecb", "check", "scaling")
+
+
+@dataclass(frozen=True)
+class Settings:
+    speed_articles: int
+    repeats: int
+    ecb_topics: int | None  # the first N topics; None: all 43
+    check_sizes: tuple[int, int]
+    check_repeats: int
+    scale_sizes: tuple[int, ...]  # () skips the scaling runs
+    scale_estimate: tuple[int, ...] = ()  # sizes extrapolated, never run
+    scale_timeout_s: float = 3600  # per size
+
+
+QUICK = Settings(100, 3, 6, (10, 1000), 10, ())
+# 10,000 articles would take over an hour here (the syndication check alone grows with
+# the square of the corpus): it is extrapolated from the measured sizes.
+FULL = Settings(300, 3, None, (10, 1000), 10, (100, 1000, 3000), (10000,))
+
+# (key, target, how the target reads): the rows of the printed table, in order.
+HEADLINE: list[tuple[str, Callable[[float], bool] | None, str]] = [
+    ("encoder_sentences_per_s", None, ""),
+    ("pipeline_sentences_per_s", None, ""),
+    ("pipeline_vs_encoder", lambda v: v >= 0.8, ">= 0.8"),
+    ("faiss_vs_paraphrase_mining", None, "< 1: FAISS faster"),
+    ("faiss_pair_overlap", None, ""),
+    ("number_spec_pass_rate", lambda v: v >= 0.9, ">= 0.9"),
+    ("vitaminc_numeric_accuracy", None, ""),
+    ("vitaminc_refutes_precision", None, ""),
+    ("vitaminc_refutes_recall", None, ""),
+    ("vitaminc_n", None, ""),
+    ("seeds_must_find", lambda v: v == 1.0, "1.0"),
+    ("seeds_false_alarms", lambda v: v == 0, "0"),
+    ("ecb_pair_recall", None, ""),
+    ("ecb_cross_event_conflicts", None, ""),
+    ("ecb_cross_event_conflict_rate", None, "per cross-event article pair"),
+    ("ecb_same_event_conflicts", None, ""),
+    ("check_10_s", None, ""),
+    ("check_1000_s", None, ""),
+    ("check_1000_vs_10", lambda v: v <= 1.5, "<= 1.5"),
+    ("warm_check_s", lambda v: v < 0.5, "< 0.5"),
+    ("cold_cli_check_s", None, ""),
+    ("peak_rss_mb", None, ""),
+]
+
+
+def _log(message: str) -> None:
+    print(f"[benchmarks] {message}", file=sys.stderr, flush=True)
+
+
+def run(
+    settings: Settings,
+    sections: Sequence[str] = SECTIONS,
+    checkpoint: Callable[[dict[str, Any]], None] | None = None,
+) -> dict[str, Any]:
+    """Run the chosen sections; the headline figures at the top level, each section's
+    full output under ``details``. ``checkpoint`` is called with the results so far
+    after each section (a long run that dies keeps what it measured)."""
+    from crosscheck.embed import Embedder
+
+    from . import accuracy, check, common, ecb, scaling, speed
+
+    start = time.perf_counter()
+    host = common.machine()  # its load average: before the suite adds its own
+    results: dict[str, Any] = {}
+    details: dict[str, Any] = {}
+
+    def section(name: str, fn: Callable[[], dict[str, Any]], keys: Sequence[str]) -> None:
+        _log(f"{name} …")
+        seconds, out = common.timed(fn)
+        details[name] = out | {
+            "section_s": round(seconds, 1),
+            "load_average_1m": common.load_average(),
+        }
+        results.update({k: out[k] for k in keys if k in out})
+        _log(f"{name}: {seconds:.0f} s")
+        if checkpoint is not None:
+            checkpoint(results | {"machine": host, "details": details, "partial": True})
+
+    embedder = Embedder()
+    embedder.encode(["warm up"])
+    caching = common.CachingEmbedder(embedder, common.vector_cache_path(embedder))
+    corpus = common.synth_articles(settings.speed_articles)
+
+    if "speed" in sections:
+        section(
+            "speed",
+            lambda: speed.encoder_vs_pipeline(corpus, embedder, settings.repeats, caching),
+            ["encoder_sentences_per_s", "pipeline_sentences_per_s", "pipeline_vs_encoder"],
+        )
+    if "faiss" in sections:
+        section(
+            "faiss",
+            lambda: speed.faiss_vs_paraphrase_mining(
+                *speed.sentence_vectors(corpus, caching), repeats=settings.repeats
+            ),
+            ["faiss_vs_paraphrase_mining", "faiss_pair_overlap"],
+        )
+    if "specs" in sections:
+        section("specs", accuracy.number_specs, ["number_spec_pass_rate"])
+    if "vitaminc" in sections:
+        section(
+            "vitaminc",
+            lambda: accuracy.vitaminc(caching),
+            [
+                "vitaminc_numeric_accuracy",
+                "vitaminc_n",
+                "vitaminc_refutes_precision",
+                "vitaminc_refutes_recall",
+            ],
+        )
+    if "seeds" in sections:
+        section(
+            "seeds", lambda: accuracy.seeds(embedder), ["seeds_must_find", "seeds_false_alarms"]
+        )
+    if "ecb" in sections:
+        topics = ecb.topic_ids(settings.ecb_topics)
+        section("ecb_pairs", lambda: ecb.pair_recall(caching, topics), ["ecb_pair_recall"])
+        section(
+            "ecb_conflicts",
+            lambda: ecb.cross_event_conflicts(caching, topics),
+            [
+                "ecb_cross_event_conflicts",
+                "ecb_cross_event_conflict_rate",
+                "ecb_same_event_conflicts",
+                "ecb_same_event_conflict_rate",
+            ],
+        )
+    caching.save()
+    if "check" in sections:
+        section(
+            "check",
+            lambda: check.check_speed(embedder, settings.check_sizes, settings.check_repeats),
+            ["check_10_s", "check_1000_s", "check_1000_vs_10", "warm_check_s", "cold_cli_check_s"],
+        )
+    results["peak_rss_mb"] = common.peak_rss_mb()
+    if "scaling" in sections and settings.scale_sizes:
+        section(
+            "scaling",
+            lambda: scaling.scaling(
+                settings.scale_sizes, settings.scale_timeout_s, settings.scale_estimate
+            ),
+            [],
+        )
+    results["elapsed_s"] = round(time.perf_counter() - start, 1)
+    host["load_average_1m_end"] = common.load_average()
+    return results | {"machine": host, "details": details}
+
+
+def table(results: dict[str, Any]) -> str:
+    """The headline figures with their targets, as a terminal table."""
+    rows = []
+    for key, ok, target in HEADLINE:
+        if key not in results:
+            continue
+        value = results[key]
+        verdict = "" if ok is None or value is None else ("ok" if ok(value) else "MISSED")
+        rows.append([key, value, target, verdict])
+    out = tabulate(rows, headers=["figure", "value", "target", ""], tablefmt="simple")
+    scaling = results.get("details", {}).get("scaling", {}).get("scaling")
+    if scaling:
+        out += "\n\n" + tabulate(scaling, headers="keys", tablefmt="simple")
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description="crosscheck's benchmark suite (see reports/benchmarks.md).",
+        epilog="Example: python -m benchmarks --quick --json /tmp/bench.json",
+    )
+    parser.add_argument("--quick", action="store_true", help="Smaller subsets, no scaling runs.")
+    parser.add_argument("--json", type=Path, help="Write every figure here as JSON.")
+    parser.add_argument("--markdown", type=Path, help="Write the results here as Markdown tables.")
+    parser.add_argument(
+        "--from-json",
+        type=Path,
+        help="Do not run: read the results of an earlier run (for --markdown).",
+    )
+    parser.add_argument(
+        "--only",
+        default=",".join(SECTIONS),
+        help=f"Comma-separated sections to run (default: all): {', '.join(SECTIONS)}.",
+    )
+    parser.add_argument(
+        "--scale-sizes",
+        help="Comma-separated corpus sizes (articles) for the scaling runs "
+        "(default: 100,1000,3000; none with --quick).",
+    )
+    parser.add_argument(
+        "--scale-estimate",
+        help="Comma-separated sizes to extrapolate without running them (default: 10000).",
+    )
+    parser.add_argument(
+        "--scale-timeout",
+        type=float,
+        default=FULL.scale_timeout_s,
+        help="Seconds one scaling size may run before it is stopped (default: %(default)s).",
+    )
+    args = parser.parse_args(argv)
+    settings = QUICK if args.quick else FULL
+    settings = dataclasses.replace(settings, scale_timeout_s=args.scale_timeout)
+    if args.scale_sizes:
+        sizes = tuple(int(n) for n in args.scale_sizes.split(","))
+        settings = dataclasses.replace(settings, scale_sizes=sizes)
+    if args.scale_estimate:
+        estimate = tuple(int(n) for n in args.scale_estimate.split(","))
+        settings = dataclasses.replace(settings, scale_estimate=estimate)
+    sections = [s.strip() for s in args.only.split(",") if s.strip()]
+    unknown = set(sections) - set(SECTIONS)
+    if unknown:
+        parser.error(f"unknown sections: {', '.join(sorted(unknown))}")
+    words = sys.argv[1:] if argv is None else argv
+    command = {"command": " ".join(["python -m benchmarks", *words]), "quick": args.quick}
+
+    def write_json(results: dict[str, Any]) -> None:
+        if args.json:
+            text = json.dumps(results | command, indent=2, default=str) + "\n"
+            tmp = args.json.with_name(args.json.name + ".tmp")
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(args.json)
+
+    if args.from_json:
+        results = json.loads(args.from_json.read_text(encoding="utf-8"))
+    else:
+        results = run(settings, sections, checkpoint=write_json) | command
+        write_json(results)
+        if args.json:
+            _log(f"wrote {args.json}")
+    print(table(results))
+    if args.markdown:
+        args.markdown.write_text(markdown.render(results, HEADLINE) + "\n", encoding="utf-8")
+        _log(f"wrote {args.markdown}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

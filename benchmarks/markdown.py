@@ -1,0 +1,177 @@
+"""The results of a run as Markdown tables, for ``reports/benchmarks.md``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tabulate import tabulate
+
+
+def _table(rows: list[list[Any]], headers: list[str]) -> str:
+    return tabulate(rows, headers=headers, tablefmt="github")
+
+
+def render(results: dict[str, Any], headline: list[tuple[str, Any, str]]) -> str:
+    """Markdown for one run: machine and command, the headline figures with their
+    targets, then each section's details."""
+    m = results.get("machine", {})
+    d = results.get("details", {})
+    out = [
+        f"Measured {m.get('date', '?')} on {m.get('nproc', '?')} × {m.get('cpu', '?')}, "
+        f"{m.get('memory', '?')} RAM, Python {m.get('python', '?')}, torch {m.get('torch', '?')} "
+        f"({m.get('torch_threads', '?')} threads); load average "
+        f"{m.get('load_average_1m', '?')} at the start, {m.get('load_average_1m_end', '?')} at "
+        f"the end. Command: `{results.get('command', '?')}` ({results.get('elapsed_s', '?')} s).",
+        "",
+    ]
+    rows = []
+    for key, ok, target in headline:
+        if key in results:
+            value = results[key]
+            verdict = "" if ok is None or value is None else ("ok" if ok(value) else "**missed**")
+            rows.append([f"`{key}`", value, target, verdict])
+    out += [_table(rows, ["figure", "value", "target", ""]), ""]
+
+    if "speed" in d:
+        s = d["speed"]
+        out += [
+            f"**Speed** ({s['articles']} articles, {s['texts_embedded']} texts embedded; "
+            f"encoder runs {s.get('encoder_runs_s', '?')} s, pipeline runs "
+            f"{s.get('pipeline_runs_s', '?')} s). "
+            "Where the pipeline's best run goes:",
+            "",
+            _table([[k, v] for k, v in s["pipeline_breakdown_s"].items()], ["stage", "seconds"]),
+            "",
+        ]
+    if "faiss" in d:
+        f = d["faiss"]
+        out += [
+            f"**Pairing** ({f['vectors']} sentence vectors): `mine_pairs` {f['mine_pairs_s']} s, "
+            f"`paraphrase_mining_embeddings` {f['paraphrase_mining_s']} s; pairs ≥ "
+            f"{f['min_score']} across sources: {f['paraphrase_mining_pairs']} by paraphrase "
+            f"mining (top_k={f['top_k']}), {f['mine_pairs_pairs']} by mine_pairs "
+            f"(k={f['k']}), {f['mine_pairs_only']} found only by mine_pairs.",
+            "",
+        ]
+    if "specs" in d:
+        s = d["specs"]
+        rows = [[k, v["passed"], v["total"], v["rate"]] for k, v in s["by_source"].items()]
+        out += [
+            f"**Number specs**: {s['number_spec_passed']}/{s['number_spec_total']} in scope; "
+            f"{s['number_spec_out_of_scope']} cases out of scope.",
+            "",
+            _table(rows, ["source", "passed", "in scope", "rate"]),
+            "",
+            "Out of scope, by category (cases):",
+            "",
+            _table([[k, v] for k, v in s["out_of_scope_categories"].items()], ["category", "n"]),
+            "",
+        ]
+    if "vitaminc" in d:
+        v = d["vitaminc"]
+        rows = [
+            [name, v[name]["accuracy"], v[name]["refutes_precision"], v[name]["refutes_recall"],
+             v[name]["predicted_conflicts"]]
+            for name in ("library", "pipeline", "relaxed", "min_ratio_1")
+        ]  # fmt: skip
+        out += [
+            f"**VitaminC**: {v['vitaminc_n']} of {v['pairs_in_sample']} SUPPORTS/REFUTES pairs "
+            f"have a quantity on both sides ({v['vitaminc_refutes']} REFUTES; majority "
+            f"baseline {v['majority_baseline']}); {v['same_slot_pairs']} have two numbers "
+            f"for the same counted noun, {v['relaxed_slot_pairs']} with a noun missing on "
+            f"one side allowed; {v['paired_at_quantity_min']} reach the similarity at which "
+            "the pipeline compares numbers.",
+            "",
+            _table(rows, ["decider", "accuracy", "REFUTES precision", "REFUTES recall", "flagged"]),
+            "",
+            "Why the library rule misses REFUTES pairs: "
+            + ", ".join(f"{k} {n}" for k, n in v["missed_refutes_why"].items())
+            + ".",
+            "",
+        ]
+    if "seeds" in d:
+        s = d["seeds"]
+        out += [
+            f"**Seeds**: must_find {s['seeds_must_find_found']}/{s['seeds_must_find_total']}, "
+            f"false alarms {s['seeds_false_alarms']}/{s['seeds_must_not_flag_total']}, "
+            f"corroborated {s['seeds_must_corroborate']}/{s['seeds_must_corroborate_total']}, "
+            f"{s['seeds_conflicts']} conflicts in all.",
+            "",
+        ]
+    if "ecb_pairs" in d:
+        e = d["ecb_pairs"]
+        out += [
+            f"**ECB+ pairing** ({e['topics']} topics, {e['sentences']} sentences, "
+            f"{e['ecb_gold_pairs']} gold pairs): recall {e['ecb_pair_recall']} at "
+            f"SENTENCE_PAIR_MIN, {e['ecb_pair_recall_at_quantity_min']} among pairs reaching "
+            f"QUANTITY_PAIR_MIN, {e['ecb_pair_recall_at_near_paraphrase']} among pairs "
+            f"reaching NEAR_PARAPHRASE_MIN; {e['ecb_gold_cosine_reaches_min']} of gold pairs "
+            f"reach SENTENCE_PAIR_MIN at all. {e['ecb_proposed_pairs']} pairs proposed, "
+            f"{e['ecb_proposed_gold_share']} of them gold, "
+            f"{e['ecb_proposed_cross_event_share']} joining two different events.",
+            "",
+        ]
+    if "ecb_conflicts" in d:
+        e = d["ecb_conflicts"]
+        out += [
+            f"**ECB+ conflicts** ({e['topics']} topics, {e['articles']} articles): "
+            f"{e['ecb_cross_event_conflicts']} cross-event over "
+            f"{e['cross_event_article_pairs']} cross-event article pairs "
+            f"({_kinds(e['cross_event_by_kind'])}); {e['ecb_same_event_conflicts']} "
+            f"same-event over {e['same_event_article_pairs']} pairs "
+            f"({_kinds(e['same_event_by_kind'])}).",
+            "",
+        ]
+        if e["cross_event_examples"]:
+            out += ["Cross-event conflicts (false alarms by construction):", ""]
+            out += [f"- {x}" for x in e["cross_event_examples"]] + [""]
+        if e.get("same_event_examples"):
+            out += ["Same-event conflicts (first few; unlabelled):", ""]
+            out += [f"- {x}" for x in e["same_event_examples"]] + [""]
+    if "check" in d:
+        c = d["check"]
+        rows = [
+            [n, s["check_s"], s["first_check_s"], s["store_build_s"], s["same_speaker_quotes"]]
+            for n, s in c["stores"].items()
+        ]
+        out += [
+            f"**Check** (a real {c['draft_sentences']}-sentence ECB+ article):",
+            "",
+            _table(
+                rows,
+                ["store articles", "warm check s", "first check s", "build s", "same-speaker"],
+            ),
+            "",
+        ]
+        if "cold_breakdown_s" in c:
+            out += [
+                f"Cold CLI check: {c['cold_cli_check_s']} s. Parts (own subprocesses):",
+                "",
+                _table([[k, v] for k, v in c["cold_breakdown_s"].items()], ["part", "seconds"]),
+                "",
+            ]
+    if "scaling" in d:
+        s = d["scaling"]
+        out += [
+            "**Scaling** (one subprocess per size):",
+            "",
+            tabulate(s["scaling"], headers="keys", tablefmt="github"),
+            "",
+        ]
+        if s.get("extrapolated_linear_s"):
+            out += [
+                "Not measured, extrapolated: linear per article from the largest measured "
+                "size (a lower bound): "
+                + ", ".join(f"{n} articles ≈ {t} s" for n, t in s["extrapolated_linear_s"].items())
+                + "; with a quadratic term fitted through the two largest sizes: "
+                + ", ".join(
+                    f"{n} articles ≈ {t} s" for n, t in s["extrapolated_quadratic_s"].items()
+                )
+                + ".",
+                "",
+            ]
+    return "\n".join(out)
+
+
+def _kinds(counts: dict[str, int]) -> str:
+    return ", ".join(f"{k} {n}" for k, n in counts.items()) or "none"
