@@ -13,9 +13,10 @@ from unittest import mock
 
 from crosscheck import compare, config
 from crosscheck.embed import Embedder
-from crosscheck.model import Article, Claim, ClaimKind, Finding, FindingKind, Quantity
+from crosscheck.model import Article, Claim, ClaimKind, FindingKind, Quantity
 from crosscheck.pipeline import build_report
 from crosscheck.quantities import find_quantities
+from tests.expected import matches
 
 from .common import EVAL, SEEDS_DIR, VITAMINC_DIR, detokenise
 
@@ -230,22 +231,6 @@ def vitaminc(embedder: Embedder | None = None, path: Path = VITAMINC_DIR) -> dic
 
 
 # --- seeds ------------------------------------------------------------------------------
-
-
-def _side_matches(finding: Finding, spec: dict[str, str]) -> list[int]:
-    articles = spec["article"].split("|")
-    return [
-        n
-        for n, s in enumerate(finding.sides)
-        if s.article in articles and (spec["contains"] in s.text or spec["contains"] in s.sentence)
-    ]
-
-
-def matches(finding: Finding, item: dict[str, Any]) -> bool:
-    """One side matches ``item['a']`` and another side ``item['b']`` (as in
-    ``tests/test_seeds.py``)."""
-    a, b = _side_matches(finding, item["a"]), _side_matches(finding, item["b"])
-    return any(i != j for i in a for j in b)
 
 
 def seeds(embedder: Embedder, path: Path = SEEDS_DIR) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from crosscheck.pipeline import check_article
 from crosscheck.store import Store
 
 from .conftest import require_shared
-from .test_seeds import matches
+from .expected import matches
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from crosscheck.cli import EXIT_SKIPPED, app
 from crosscheck.ingest import load
 
 from .conftest import require_shared
-from .test_seeds import matches
+from .expected import matches
 
 SEED = "Labour lost 275 seats, and Corbyn said: “We will fight on.”\n"
 

@@ -9,10 +9,11 @@ import pytest
 
 from crosscheck import extract, ingest, segment
 from crosscheck.embed import Embedder
-from crosscheck.model import Finding, FindingKind, Report
+from crosscheck.model import FindingKind, Report
 from crosscheck.pipeline import analyse, build_report
 
 from .conftest import require_shared
+from .expected import matches
 
 
 @pytest.fixture(scope="module")
@@ -24,21 +25,6 @@ def expected() -> dict[str, Any]:
 def seed_report(embedder: Embedder) -> Report:
     seeds = require_shared("corpus", "seeds")
     return build_report(sorted(seeds.glob("*.txt")), embedder=embedder)
-
-
-def _side_matches(finding: Finding, spec: dict[str, str]) -> list[int]:
-    articles = spec["article"].split("|")
-    return [
-        n
-        for n, s in enumerate(finding.sides)
-        if s.article in articles and (spec["contains"] in s.text or spec["contains"] in s.sentence)
-    ]
-
-
-def matches(finding: Finding, item: dict[str, Any]) -> bool:
-    """One side matches ``a`` and another side matches ``b``."""
-    a, b = _side_matches(finding, item["a"]), _side_matches(finding, item["b"])
-    return any(i != j for i in a for j in b)
 
 
 def test_every_must_find_is_found(seed_report: Report, expected: dict[str, Any]) -> None:
