@@ -69,6 +69,13 @@ OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
 ]
 ProgressOption = Annotated[bool, typer.Option(help="Show a progress bar while embedding.")]
+EngineOption = Annotated[
+    str,
+    typer.Option(
+        help="Where reading, extraction and embedding run: local (this process) or ray "
+        "(a Ray Data pipeline; a cluster when RAY_ADDRESS is set, see README)."
+    ),
+]
 StoreOption = Annotated[Path, typer.Option("--store", "-s", help="The corpus store directory.")]
 
 
@@ -95,12 +102,14 @@ def report(
     update_baseline: Annotated[
         bool, typer.Option(help="Write the findings to --baseline instead of comparing.")
     ] = False,
+    engine: EngineOption = "local",
 ) -> None:
     """Report where the outlets in a corpus disagree, claim by claim.
 
     Example: crosscheck report articles/ --format json --output reports/sample.json
     """
     from . import baseline as baseline_mod
+    from .engine import get
     from .pipeline import build_report
     from .report import render
 
@@ -108,7 +117,9 @@ def report(
         raise _fail(UsageError("--update-baseline needs --baseline FILE"))
     try:
         expected = baseline_mod.load(baseline) if baseline and not update_baseline else None
-        result = build_report(paths or [Path("articles")], model=model, progress=progress)
+        result = build_report(
+            paths or [Path("articles")], model=model, progress=progress, engine=get(engine)
+        )
     except CrosscheckError as exc:
         raise _fail(exc) from None
     for warning in result.warnings:
@@ -142,17 +153,19 @@ def index(
         bool, typer.Option(help="Start the store afresh (after damage, or to change model).")
     ] = False,
     progress: ProgressOption = True,
+    engine: EngineOption = "local",
 ) -> None:
     """Build or update a corpus store: only new or changed articles are embedded.
 
     Example: crosscheck index articles/ --store .crosscheck
     """
-    from . import ingest
     from . import store as store_mod
     from .embed import Embedder
+    from .engine import get
 
     try:
-        corpus = ingest.load(paths)
+        runner = get(engine)
+        corpus = runner.load(paths)
         for warning in corpus.warnings:
             typer.echo(f"crosscheck: warning: {warning}", err=True)
         if prune and corpus.warnings:
@@ -162,7 +175,9 @@ def index(
         if rebuild and store.exists():
             store_mod.remove(store)
         with store_mod.Store.open(store, model=model, create=True) as st:
-            stats = st.update(corpus.articles, Embedder(st.model), prune=prune, progress=progress)
+            stats = st.update(
+                corpus.articles, Embedder(st.model), prune=prune, progress=progress, engine=runner
+            )
     except sqlite3.DatabaseError as exc:
         raise _fail(
             StoreError(f"{store}: the store is damaged ({exc}); rebuild it with --rebuild")

@@ -188,6 +188,16 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Extraction:
+    """What extraction makes of one article, on any engine: its sentences (page
+    furniture left out) and its claims, both in text order."""
+
+    article_id: str
+    sentences: tuple[Sentence, ...]
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
 class ClaimPair:
     """Two claims from independent sources that may be about the same thing."""
 

@@ -8,8 +8,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import compare, config, extract, ingest, segment
+from . import compare, config, ingest
 from .embed import Embedder
+from .engine import LOCAL, Engine, extract_one
 from .errors import InputError
 from .model import Article, CheckResult, Claim, ClaimKind, Finding, Report
 from .pair import mine_pairs, neighbours
@@ -49,22 +50,23 @@ def analyse(
     embedder: Embedder,
     progress: bool = False,
     warnings: Iterable[str] = (),
+    engine: Engine = LOCAL,
 ) -> Report:
-    """The discrepancy report over ``articles``."""
+    """The discrepancy report over ``articles``; ``engine`` runs extraction and
+    embedding (pairing and comparing run here)."""
     articles = sorted(articles, key=lambda a: a.id)
     syndicated = find_syndicated(articles)
     copies = {copy for copy, _ in syndicated}
-    claims: list[Claim] = []
-    for article in articles:
-        if article.id not in copies:  # one source, already counted through its original
-            claims.extend(extract.extract(article, segment.segment(article)))
+    # A copy is one source, already counted through its original.
+    originals = [a for a in articles if a.id not in copies]
+    claims = [c for x in engine.extract(originals) for c in x.claims]
     source = {a.id: a.outlet.strip().lower() for a in articles}
 
     sentences = compare.by_kind(claims, ClaimKind.SENTENCE)
     quotes = compare.by_kind(claims, ClaimKind.QUOTE)
     texts = [c.text for c in sentences] + [c.quote.words for c in quotes if c.quote]
     unique = sorted(set(texts))
-    vectors = embedder.encode(unique, progress=progress)
+    vectors = engine.encode(embedder, unique, progress)
     row = {t: i for i, t in enumerate(unique)}
     sent_vecs = vectors[[row[t] for t in texts[: len(sentences)]]]
     quote_vecs = vectors[[row[t] for t in texts[len(sentences) :]]]
@@ -139,17 +141,18 @@ def build_report(
     model: str = config.DEFAULT_MODEL,
     progress: bool = False,
     embedder: Embedder | None = None,
+    engine: Engine = LOCAL,
 ) -> Report:
     """Read the articles under ``paths`` and report where their outlets disagree.
 
     Pass an ``embedder`` to reuse a loaded model across calls."""
-    corpus = _load(paths)
-    return analyse(corpus.articles, embedder or Embedder(model), progress, corpus.warnings)
+    corpus = _load(paths, engine)
+    return analyse(corpus.articles, embedder or Embedder(model), progress, corpus.warnings, engine)
 
 
-def _load(paths: Iterable[Path | str]) -> ingest.Corpus:
+def _load(paths: Iterable[Path | str], engine: Engine = LOCAL) -> ingest.Corpus:
     paths = list(paths)
-    corpus = ingest.load(paths)
+    corpus = engine.load(paths)
     if not corpus.articles:
         raise InputError("no articles found in " + ", ".join(str(p) for p in paths))
     return corpus
@@ -175,7 +178,7 @@ def check_article(article: Article, store: Store, embedder: Embedder) -> CheckRe
 
     The store is searched, not rebuilt; keep one ``Store`` and one ``Embedder`` open to
     check many articles."""
-    claims = extract.extract(article, segment.segment(article))
+    claims = list(extract_one(article).claims)
     sentences = compare.by_kind(claims, ClaimKind.SENTENCE)
     quotes = [c for c in compare.by_kind(claims, ClaimKind.QUOTE) if c.quote]
     vecs = _encode_cached(

@@ -31,11 +31,21 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import __version__, extract, index, segment
+from . import __version__, index
 from .config import DEFAULT_MODEL
 from .embed import Embedder
+from .engine import LOCAL, Engine
 from .errors import StoreError
-from .model import Article, Claim, ClaimKind, DateMention, Interval, Quantity, Quote
+from .model import (
+    Article,
+    Claim,
+    ClaimKind,
+    DateMention,
+    Extraction,
+    Interval,
+    Quantity,
+    Quote,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -354,9 +364,11 @@ class Store:
         embedder: Embedder,
         prune: bool = False,
         progress: bool = False,
+        engine: Engine = LOCAL,
     ) -> UpdateStats:
         """Add new and changed articles, embedding only texts not embedded before; with
-        ``prune``, remove stored articles that are not among ``articles``."""
+        ``prune``, remove stored articles that are not among ``articles``. ``engine``
+        extracts and embeds what is new."""
         if embedder.name != self.model:
             raise StoreError(f"{self.path}: built with model {self.model!r}, not {embedder.name!r}")
         stats = UpdateStats()
@@ -369,26 +381,30 @@ class Store:
             }
             removed_units: list[int] = []
             new_units: list[tuple[int, str, str]] = []  # (unit id, kind, text)
+            todo = []
+            for article in sorted(articles, key=lambda a: a.id):
+                h = content_hash(article)
+                if stored.get(article.id) == h:
+                    stats.unchanged += 1
+                else:
+                    todo.append((article, h))
+            extractions = engine.extract([a for a, _ in todo])
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
-                for article in sorted(articles, key=lambda a: a.id):
-                    h = content_hash(article)
-                    if stored.get(article.id) == h:
-                        stats.unchanged += 1
-                        continue
+                for (article, h), extraction in zip(todo, extractions, strict=True):
                     if article.id in stored:
                         removed_units += self._delete(article.id)
                         stats.updated.append(article.id)
                     else:
                         stats.added.append(article.id)
-                    new_units += self._insert(article, h)
+                    new_units += self._insert(article, h, extraction)
                 if prune:
                     keep = {a.id for a in articles}
                     for article_id in sorted(set(stored) - keep):
                         removed_units += self._delete(article_id)
                         stats.removed.append(article_id)
                 stats.embedded = self._embed_missing(
-                    [t for _, _, t in new_units], embedder, progress
+                    [t for _, _, t in new_units], embedder, progress, engine
                 )
                 changed = bool(stats.added or stats.updated or stats.removed)
                 if changed:
@@ -418,19 +434,18 @@ class Store:
         self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         return ids
 
-    def _insert(self, a: Article, h: str) -> list[tuple[int, str, str]]:
+    def _insert(self, a: Article, h: str, x: Extraction) -> list[tuple[int, str, str]]:
         self.conn.execute(
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (a.id, a.outlet, a.title, a.url, a.published.isoformat() if a.published else None,
              a.source, a.text, h),
         )  # fmt: skip
-        sentences = segment.segment(a)
         self.conn.executemany(
             "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
-            [(a.id, s.index, s.start, s.end, s.paragraph) for s in sentences],
+            [(a.id, s.index, s.start, s.end, s.paragraph) for s in x.sentences],
         )
         units = []
-        for seq, c in enumerate(extract.extract(a, sentences)):
+        for seq, c in enumerate(x.claims):
             key = c.quote.speaker_key if c.quote else ""
             self.conn.execute(
                 "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -447,12 +462,14 @@ class Store:
                 units.append((int(cur.lastrowid or 0), kind, text))
         return units
 
-    def _embed_missing(self, texts: Sequence[str], embedder: Embedder, progress: bool) -> int:
+    def _embed_missing(
+        self, texts: Sequence[str], embedder: Embedder, progress: bool, engine: Engine
+    ) -> int:
         have = self.vectors(texts)
         missing = sorted(set(texts) - set(have))
         if not missing:
             return 0
-        vecs = embedder.encode(missing, progress=progress)
+        vecs = engine.encode(embedder, missing, progress)
         self.conn.executemany(
             "INSERT OR REPLACE INTO vectors VALUES (?, ?)",
             [(text_hash(t), v.tobytes()) for t, v in zip(missing, vecs, strict=True)],
