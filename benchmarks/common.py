@@ -237,7 +237,15 @@ def timed(fn: Callable[..., T], *args: Any) -> tuple[float, T]:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident memory so far, in MiB (Linux reports KiB)."""
+    """This process's peak resident memory so far, in MiB: ``VmHWM`` of
+    ``/proc/self/status`` where there is one (``ru_maxrss`` of a child started by
+    fork and exec also counts the parent's memory at the fork), else ``ru_maxrss``."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
     kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return round(kib / 1024 if sys.platform != "darwin" else kib / 2**20, 1)
 

@@ -76,6 +76,15 @@ EngineOption = Annotated[
         "(a Ray Data pipeline; a cluster when RAY_ADDRESS is set, see README)."
     ),
 ]
+WindowOption = Annotated[
+    int,
+    typer.Option(
+        "--window-days",
+        min=0,
+        help="Pair claims only from articles published at most this many days apart "
+        "(articles without a date pair with all); 0: no limit.",
+    ),
+]
 StoreOption = Annotated[Path, typer.Option("--store", "-s", help="The corpus store directory.")]
 
 
@@ -103,6 +112,7 @@ def report(
         bool, typer.Option(help="Write the findings to --baseline instead of comparing.")
     ] = False,
     engine: EngineOption = "local",
+    window: WindowOption = config.PAIR_WINDOW_DAYS,
 ) -> None:
     """Report where the outlets in a corpus disagree, claim by claim.
 
@@ -118,7 +128,11 @@ def report(
     try:
         expected = baseline_mod.load(baseline) if baseline and not update_baseline else None
         result = build_report(
-            paths or [Path("articles")], model=model, progress=progress, engine=get(engine)
+            paths or [Path("articles")],
+            model=model,
+            progress=progress,
+            engine=get(engine),
+            window=window or None,
         )
     except CrosscheckError as exc:
         raise _fail(exc) from None
@@ -202,6 +216,7 @@ def check(
         Severity, typer.Option(help="Exit 1 when a conflict is at least this severe.")
     ] = Severity.LOW,
     add: Annotated[bool, typer.Option(help="Store the article(s) after checking.")] = False,
+    window: WindowOption = config.PAIR_WINDOW_DAYS,
 ) -> None:
     """Check new articles against a stored corpus: conflicts, corroborations, new claims.
 
@@ -217,7 +232,7 @@ def check(
     try:
         with store_mod.Store.open(store) as st:
             embedder = Embedder(st.model)
-            results, warnings = run_check(paths, st, embedder)
+            results, warnings = run_check(paths, st, embedder, window or None)
             if add:
                 st.update([r.article for r in results], embedder)
     except sqlite3.DatabaseError as exc:

@@ -1,21 +1,45 @@
-"""The FAISS index: exact inner-product search over L2-normalised vectors."""
+"""The FAISS index: inner-product search over L2-normalised vectors, exact for small
+sets and approximate (IVF) from ``config.ANN_MIN_ROWS`` rows up."""
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
+
+from . import config
 
 if TYPE_CHECKING:
     import numpy as np
 
 
-def build(vectors: np.ndarray) -> Any:
-    """An exact inner-product index over ``vectors`` (``float32``, shape ``(n, dim)``)."""
+def build(vectors: np.ndarray, approximate_from: int = config.ANN_MIN_ROWS) -> Any:
+    """An inner-product index over ``vectors`` (``float32``, shape ``(n, dim)``): exact
+    below ``approximate_from`` rows, else an inverted-file index (IVF)."""
     import faiss
     import numpy as np
 
-    index = faiss.IndexFlatIP(vectors.shape[1])
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    exact = len(vectors) < approximate_from
+    index = faiss.IndexFlatIP(vectors.shape[1]) if exact else ivf(vectors)
     if len(vectors):
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        index.add(vectors)
+    return index
+
+
+def ivf(vectors: np.ndarray) -> Any:
+    """An empty IVF index trained on ``vectors``: ``IVF_LISTS_PER_SQRT·√n`` lists by
+    spherical k-means (fixed seed, so the same vectors give the same index), searched
+    ``IVF_PROBES`` lists deep."""
+    import faiss
+
+    dim = vectors.shape[1]
+    lists = max(1, int(config.IVF_LISTS_PER_SQRT * math.sqrt(len(vectors))))
+    index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, lists, faiss.METRIC_INNER_PRODUCT)
+    index.cp.spherical = True
+    index.cp.seed = 1234
+    index.verbose = False
+    index.train(vectors)
+    index.nprobe = min(lists, config.IVF_PROBES)
     return index
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -20,28 +21,49 @@ if TYPE_CHECKING:
     import numpy as np
 
 
-def _shingles(a: Article) -> set[tuple[str, ...]]:
+def _shingles(a: Article) -> set[int]:
+    """The article's word 5-grams, each as a stable 64-bit hash."""
     w = re.findall(r"\w+", a.text.lower())
-    return {tuple(w[i : i + 5]) for i in range(max(1, len(w) - 4))}
+    return {
+        int.from_bytes(hashlib.blake2b(" ".join(w[i : i + 5]).encode(), digest_size=8).digest())
+        for i in range(max(1, len(w) - 4))
+    }
 
 
-def _same_story_text(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> bool:
+def _same_story_text(a: set[int], b: set[int]) -> bool:
     return bool(a and b) and len(a & b) / len(a | b) >= config.SYNDICATION_JACCARD_MIN
 
 
 def find_syndicated(articles: Sequence[Article]) -> list[tuple[str, str]]:
     """``(copy, original)`` id pairs of near-identical articles (a syndicated wire story):
     word 5-gram shingles overlapping by at least ``SYNDICATION_JACCARD_MIN``. The
-    original is the earlier published, then the smaller id."""
+    original is the earlier published, then the smaller id.
+
+    Only articles that share one of their ``SYNDICATION_SKETCH`` smallest shingle hashes
+    are compared (a bottom-k sketch): two articles whose shingles overlap by a share J
+    share none of them with probability at most (1 - J)^k, under 1e-6 at J = 0.6."""
     shingles = {a.id: _shingles(a) for a in articles}
+    by_hash: dict[int, list[str]] = defaultdict(list)
+    for a in articles:
+        for h in sorted(shingles[a.id])[: config.SYNDICATION_SKETCH]:
+            by_hash[h].append(a.id)
+    candidates: dict[str, set[str]] = defaultdict(set)
+    for ids in by_hash.values():
+        for i in ids:
+            candidates[i].update(ids)
     order = sorted(articles, key=lambda a: (a.published is None, a.published or 0, a.id))
+    rank = {a.id: n for n, a in enumerate(order)}
     original_of: dict[str, str] = {}
-    for i, a in enumerate(order):
+    for a in order:
         if a.id in original_of:
             continue
-        for b in order[i + 1 :]:
-            if b.id not in original_of and _same_story_text(shingles[a.id], shingles[b.id]):
-                original_of[b.id] = a.id
+        for b in sorted(candidates[a.id] - {a.id}, key=rank.__getitem__):
+            if (
+                rank[b] > rank[a.id]
+                and b not in original_of
+                and _same_story_text(shingles[a.id], shingles[b])
+            ):
+                original_of[b] = a.id
     return sorted(original_of.items())
 
 
@@ -51,9 +73,12 @@ def analyse(
     progress: bool = False,
     warnings: Iterable[str] = (),
     engine: Engine = LOCAL,
+    window: int | None = config.PAIR_WINDOW_DAYS,
 ) -> Report:
     """The discrepancy report over ``articles``; ``engine`` runs extraction and
-    embedding (pairing and comparing run here)."""
+    embedding (pairing and comparing run here). Claims of articles published more than
+    ``window`` days apart are not paired (``None``: no limit); an article without a
+    date is paired with all."""
     articles = sorted(articles, key=lambda a: a.id)
     syndicated = find_syndicated(articles)
     copies = {copy for copy, _ in syndicated}
@@ -61,6 +86,7 @@ def analyse(
     originals = [a for a in articles if a.id not in copies]
     claims = [c for x in engine.extract(originals) for c in x.claims]
     source = {a.id: a.outlet.strip().lower() for a in articles}
+    day = {a.id: a.published.toordinal() if a.published else None for a in articles}
 
     sentences = compare.by_kind(claims, ClaimKind.SENTENCE)
     quotes = compare.by_kind(claims, ClaimKind.QUOTE)
@@ -74,21 +100,23 @@ def analyse(
     ctx = compare.Context.of(articles, claims)
     findings: list[Finding] = []
     sent_sources = [source[c.article_id] for c in sentences]
+    sent_days = [day[c.article_id] for c in sentences]
     for i, j, sim in mine_pairs(
-        sent_vecs, sent_sources, config.NEIGHBOURS, config.SENTENCE_PAIR_MIN
+        sent_vecs, sent_sources, config.NEIGHBOURS, config.SENTENCE_PAIR_MIN, sent_days, window
     ):
         findings += compare.compare_sentence_pair(sentences[i], sentences[j], sim, ctx)
 
     quote_sources = [source[c.article_id] for c in quotes]
+    quote_days = [day[c.article_id] for c in quotes]
     quote_pairs = {
         (i, j): sim
         for i, j, sim in mine_pairs(
-            quote_vecs, quote_sources, config.NEIGHBOURS, config.QUOTE_PAIR_MIN
+            quote_vecs, quote_sources, config.NEIGHBOURS, config.QUOTE_PAIR_MIN, quote_days, window
         )
     }
     # A fragment embeds far from the whole remark it comes from, so quotes attributed to
     # the same speaker are compared whatever their similarity.
-    for i, j in _same_speaker_pairs(quotes, source):
+    for i, j in _same_speaker_pairs(quotes, quote_sources, quote_days, window):
         if (i, j) not in quote_pairs:
             quote_pairs[(i, j)] = round(float(quote_vecs[i] @ quote_vecs[j]), 4)
     for (i, j), sim in sorted(quote_pairs.items()):
@@ -105,18 +133,31 @@ def analyse(
     )
 
 
-def _same_speaker_pairs(quotes: Sequence[Claim], source: dict[str, str]) -> list[tuple[int, int]]:
+def _same_speaker_pairs(
+    quotes: Sequence[Claim],
+    sources: Sequence[str],
+    days: Sequence[int | None],
+    window: int | None,
+) -> list[tuple[int, int]]:
+    """Pairs of quotes by one speaker in different outlets, at most ``window`` days
+    apart (a quote without a date pairs with all). Quotes are sorted by day, so each
+    is compared with the quotes of its window only."""
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(quotes):
         if c.quote and c.quote.speaker_key:
             by_speaker[c.quote.speaker_key].append(i)
     pairs = []
     for members in by_speaker.values():
-        for n, i in enumerate(members):
-            for j in members[n + 1 :]:
-                if source[quotes[i].article_id] != source[quotes[j].article_id]:
-                    pairs.append((i, j))
-    return pairs
+        undated = [i for i in members if days[i] is None]
+        dated = sorted((d, i) for i in members if (d := days[i]) is not None)
+        for n, (d, i) in enumerate(dated):
+            for e, j in dated[n + 1 :]:
+                if window is not None and e - d > window:
+                    break
+                pairs.append((i, j))
+        for n, i in enumerate(undated):
+            pairs += [(i, j) for j in undated[n + 1 :] + [j for _, j in dated]]
+    return sorted((min(i, j), max(i, j)) for i, j in pairs if sources[i] != sources[j])
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
@@ -142,12 +183,15 @@ def build_report(
     progress: bool = False,
     embedder: Embedder | None = None,
     engine: Engine = LOCAL,
+    window: int | None = config.PAIR_WINDOW_DAYS,
 ) -> Report:
     """Read the articles under ``paths`` and report where their outlets disagree.
 
     Pass an ``embedder`` to reuse a loaded model across calls."""
     corpus = _load(paths, engine)
-    return analyse(corpus.articles, embedder or Embedder(model), progress, corpus.warnings, engine)
+    return analyse(
+        corpus.articles, embedder or Embedder(model), progress, corpus.warnings, engine, window
+    )
 
 
 def _load(paths: Iterable[Path | str], engine: Engine = LOCAL) -> ingest.Corpus:
@@ -172,9 +216,15 @@ def _encode_cached(texts: Sequence[str], store: Store, embedder: Embedder) -> np
     return np.stack([cached[t] for t in texts]).astype(np.float32, copy=False)
 
 
-def check_article(article: Article, store: Store, embedder: Embedder) -> CheckResult:
+def check_article(
+    article: Article,
+    store: Store,
+    embedder: Embedder,
+    window: int | None = config.PAIR_WINDOW_DAYS,
+) -> CheckResult:
     """Check one article against a stored corpus: which of its claims conflict with
-    stored coverage from other outlets, which are corroborated, which are new.
+    stored coverage from other outlets (published within ``window`` days of it, or
+    undated), which are corroborated, which are new.
 
     The store is searched, not rebuilt; keep one ``Store`` and one ``Embedder`` open to
     check many articles."""
@@ -187,9 +237,15 @@ def check_article(article: Article, store: Store, embedder: Embedder) -> CheckRe
     svecs, qvecs = vecs[: len(sentences)], vecs[len(sentences) :]
     own = article.outlet.strip().lower()
 
+    mine = article.published.toordinal() if article.published else None
+
     def skip(_: int, unit: int) -> bool:
-        article_id, outlet = store.unit_source(unit)
-        return article_id == article.id or outlet.strip().lower() == own
+        article_id, outlet, day = store.unit_source(unit)
+        if article_id == article.id or outlet.strip().lower() == own:
+            return True
+        if window is None or day is None or mine is None:
+            return False
+        return abs(day - mine) > window
 
     k = config.NEIGHBOURS
     sent_pairs = neighbours(store.index("sentences"), svecs, skip, k, config.SENTENCE_PAIR_MIN)
@@ -207,8 +263,8 @@ def check_article(article: Article, store: Store, embedder: Embedder) -> CheckRe
 
     stored = store.unit_claims({u for _, u, _ in sent_pairs} | {u for _, u in quote_pairs})
     others = store.articles({c.article_id for c in stored.values()})
-    mine = _shingles(article)
-    copies = tuple(a.id for a in others if _same_story_text(mine, _shingles(a)))
+    shingles = _shingles(article)
+    copies = tuple(a.id for a in others if _same_story_text(shingles, _shingles(a)))
     ctx = compare.Context.of([article, *others], claims + store.claims(a.id for a in others))
     findings: list[Finding] = []
     for q, unit, sim in sent_pairs:
@@ -224,11 +280,15 @@ def check_article(article: Article, store: Store, embedder: Embedder) -> CheckRe
 
 
 def check(
-    paths: Iterable[Path | str], store: Store, embedder: Embedder
+    paths: Iterable[Path | str],
+    store: Store,
+    embedder: Embedder,
+    window: int | None = config.PAIR_WINDOW_DAYS,
 ) -> tuple[list[CheckResult], list[str]]:
     """Check every article under ``paths`` against ``store``; also returns ingest warnings."""
     corpus = _load(paths)
     results = [
-        check_article(a, store, embedder) for a in sorted(corpus.articles, key=lambda a: a.id)
+        check_article(a, store, embedder, window)
+        for a in sorted(corpus.articles, key=lambda a: a.id)
     ]
     return results, corpus.warnings

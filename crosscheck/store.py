@@ -179,7 +179,7 @@ class Store:
         self.path = path
         self.conn = conn
         self._indexes: dict[str, Any] = {}
-        self._sources: dict[int, tuple[str, str]] = {}
+        self._sources: dict[int, tuple[str, str, int | None]] = {}
 
     # opening ----------------------------------------------------------------------------
 
@@ -284,15 +284,17 @@ class Store:
             out.setdefault(r["k"], []).append(r["unit_id"])
         return out
 
-    def unit_source(self, unit_id: int) -> tuple[str, str]:
-        """``(article id, outlet)`` of an embedded unit."""
+    def unit_source(self, unit_id: int) -> tuple[str, str, int | None]:
+        """``(article id, outlet, day)`` of an embedded unit; the day is the ordinal of
+        the article's publication date, ``None`` when it has none."""
         if unit_id not in self._sources:
             row = self.conn.execute(
-                "SELECT articles.id, articles.outlet FROM units JOIN articles "
-                "ON articles.id = units.article_id WHERE units.id = ?",
+                "SELECT articles.id, articles.outlet, articles.published FROM units "
+                "JOIN articles ON articles.id = units.article_id WHERE units.id = ?",
                 (unit_id,),
             ).fetchone()
-            self._sources[unit_id] = (row[0], row[1]) if row else ("", "")
+            day = dt.date.fromisoformat(row[2]).toordinal() if row and row[2] else None
+            self._sources[unit_id] = (row[0], row[1], day) if row else ("", "", None)
         return self._sources[unit_id]
 
     def vectors(self, texts: Sequence[str]) -> dict[str, np.ndarray]:

@@ -29,3 +29,54 @@ def test_same_source_neighbours_do_not_crowd_out_other_sources() -> None:
 @pytest.mark.parametrize("n", [0, 1])
 def test_too_few_rows_give_no_pairs(n: int) -> None:
     assert mine_pairs(np.zeros((n, 3), dtype=np.float32), ["a"] * n, 5, 0.5) == []
+
+
+def _brute_force(
+    v: np.ndarray, sources: list[str], days: list[int | None], window: int | None, k: int, m: float
+) -> list[tuple[int, int, float]]:
+    """Every row's k best partners among the rows it may pair with, by a full scan."""
+    sims = v @ v.T
+    found: dict[tuple[int, int], float] = {}
+    for i in range(len(v)):
+        allowed = [
+            j
+            for j in range(len(v))
+            if j != i
+            and sources[j] != sources[i]
+            and sims[i, j] >= m
+            and not (
+                window is not None
+                and (di := days[i]) is not None
+                and (dj := days[j]) is not None
+                and abs(di - dj) > window
+            )
+        ]
+        for j in sorted(allowed, key=lambda j: -sims[i, j])[:k]:
+            key = (min(i, j), max(i, j))
+            found[key] = round(float(sims[i, j]), 4)
+    return sorted((i, j, s) for (i, j), s in found.items())
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_date_blocking_pairs_exactly_what_a_full_scan_allows(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n = 120
+    v = _unit(rng.normal(size=(n, 8)).tolist())
+    sources = [f"s{x}" for x in rng.integers(0, 4, n)]
+    when = zip(rng.random(n), rng.integers(0, 60, n), strict=True)
+    days: list[int | None] = [None if x < 0.1 else int(d) for x, d in when]
+    got = mine_pairs(v, sources, k=3, min_score=0.2, days=days, window=7)
+    assert got == _brute_force(v, sources, days, 7, 3, 0.2)
+    assert all(
+        abs(da - db) <= 7
+        for i, j, _ in got
+        if (da := days[i]) is not None and (db := days[j]) is not None
+    )
+
+
+def test_articles_weeks_apart_are_not_paired_but_undated_ones_are() -> None:
+    v = _unit([[1, 0, 0], [1, 0.01, 0], [1, 0.02, 0]])
+    pairs = mine_pairs(v, ["a", "b", "c"], k=5, min_score=0.9, days=[0, 30, None], window=7)
+    assert [(i, j) for i, j, _ in pairs] == [(0, 2), (1, 2)]
+    unblocked = mine_pairs(v, ["a", "b", "c"], k=5, min_score=0.9)
+    assert [(i, j) for i, j, _ in unblocked] == [(0, 1), (0, 2), (1, 2)]
