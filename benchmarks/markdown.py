@@ -153,23 +153,26 @@ def render(results: dict[str, Any], headline: list[tuple[str, Any, str]]) -> str
     if "scaling" in d:
         s = d["scaling"]
         out += [
-            "**Scaling** (one subprocess per size):",
+            "**Scaling** (a synthetic year of news, one subprocess per size):",
             "",
             tabulate(s["scaling"], headers="keys", tablefmt="github"),
             "",
         ]
-        if s.get("extrapolated_linear_s"):
+        if s.get("growth"):
             out += [
-                "Not measured, extrapolated: linear per article from the largest measured "
-                "size (a lower bound): "
-                + ", ".join(f"{n} articles ≈ {t} s" for n, t in s["extrapolated_linear_s"].items())
-                + "; with a quadratic term fitted through the two largest sizes: "
-                + ", ".join(
-                    f"{n} articles ≈ {t} s" for n, t in s["extrapolated_quadratic_s"].items()
-                )
-                + ".",
+                "Growth from one size to the next (1.0 a step of the corpus is linear):",
+                "",
+                tabulate(s["growth"], headers="keys", tablefmt="github"),
                 "",
             ]
+    if "ann" in d:
+        out += [
+            "**Approximate search** (IVF against exact, all-against-all on MiniLM vectors "
+            "of ECB+ sentences):",
+            "",
+            tabulate(d["ann"]["rows"], headers="keys", tablefmt="github"),
+            "",
+        ]
     return "\n".join(out)
 
 

@@ -1,46 +1,85 @@
-"""Time and peak memory of the report pipeline as the corpus grows. Each size runs in
-its own subprocess, so that its peak memory is its own::
+"""Time and peak memory of the report pipeline as the corpus grows, on a synthetic year
+of news (``common.news_year``). Each size runs in its own subprocess, so that its peak
+memory is its own::
 
-    python -m benchmarks.scaling ARTICLES     # one size: prints a JSON object
+    python -m benchmarks.scaling SENTENCES [MODEL] [WINDOW]   # one size: prints JSON
+
+MODEL defaults to ``static`` (MiniLM would take hours at a million sentences here);
+WINDOW is the pairing window in days, 0 for none.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from crosscheck import config
 from crosscheck.embed import Embedder
+from crosscheck.engine import LOCAL
+from crosscheck.model import Article, Extraction
 from crosscheck.pipeline import analyse
 
-from .common import peak_rss_mb, synth_articles, timed
-from .speed import _Recorder
+from .common import news_year, peak_rss_mb, timed
+
+if TYPE_CHECKING:
+    import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
+SENTENCES_PER_ARTICLE = 25
+
+
+class _TimedEngine:
+    """The local engine, timing its extraction and embedding."""
+
+    name = "local"
+
+    def __init__(self) -> None:
+        self.extract_s = self.encode_s = 0.0
+        self.texts = 0
+
+    def load(self, paths: Iterable[Path | str]) -> Any:
+        return LOCAL.load(paths)
+
+    def extract(self, articles: Sequence[Article]) -> list[Extraction]:
+        seconds, out = timed(lambda: LOCAL.extract(articles))
+        self.extract_s += seconds
+        return out
+
+    def encode(self, embedder: Embedder, texts: Sequence[str], progress: bool) -> np.ndarray:
+        seconds, out = timed(lambda: LOCAL.encode(embedder, texts, progress))
+        self.encode_s += seconds
+        self.texts += len(texts)
+        return out
 
 
 def run_size(
-    articles: int, sentences_per_article: int = 20, embedder: Embedder | None = None
+    sentences: int, model: str = "static", window: int | None = config.PAIR_WINDOW_DAYS
 ) -> dict[str, Any]:
-    """Load the model (unless ``embedder`` is given), synthesise ``articles`` articles
-    from ECB+ sentences and time :func:`crosscheck.pipeline.analyse` on them (model
-    load and synthesis not counted); ``peak_rss_mb`` is the whole process's."""
-    embedder = embedder or Embedder()
+    """Load the model, synthesise ``sentences // 25`` articles and time
+    :func:`crosscheck.pipeline.analyse` on them (model load and synthesis not counted),
+    split into extraction, embedding, and the rest (syndication check, pairing,
+    comparing); ``peak_rss_mb`` is the whole process's."""
+    embedder = Embedder(model)
     load_s, _ = timed(lambda: embedder.encode(["warm up"]))
-    corpus = synth_articles(articles, sentences_per_article)
-    recorder = _Recorder(embedder)
-    seconds, report = timed(lambda: analyse(corpus, recorder))
-    texts = sum(len(call) for call in recorder.calls)
+    corpus = news_year(max(1, sentences // SENTENCES_PER_ARTICLE), SENTENCES_PER_ARTICLE)
+    engine = _TimedEngine()
+    seconds, report = timed(lambda: analyse(corpus, embedder, engine=engine, window=window))
     return {
-        "articles": articles,
-        "sentences": articles * sentences_per_article,
-        "texts_embedded": texts,
+        "sentences": len(corpus) * SENTENCES_PER_ARTICLE,
+        "articles": len(corpus),
+        "model": model,
+        "window_days": window,
         "analyse_s": round(seconds, 1),
-        "texts_per_s": round(texts / seconds, 1),
+        "extract_s": round(engine.extract_s, 1),
+        "encode_s": round(engine.encode_s, 1),
+        "pair_and_compare_s": round(seconds - engine.extract_s - engine.encode_s, 1),
+        "texts_embedded": engine.texts,
         "findings": len(report.findings),
         "model_load_s": round(load_s, 1),
         "peak_rss_mb": peak_rss_mb(),
@@ -48,31 +87,29 @@ def run_size(
 
 
 def scaling(
-    sizes: Sequence[int], timeout_s: float = 3600, estimate: Sequence[int] = ()
+    sizes: Sequence[int],
+    timeout_s: float = 3600,
+    model: str = "static",
+    window: int | None = config.PAIR_WINDOW_DAYS,
 ) -> dict[str, Any]:
-    """One subprocess per size, smallest first; a size that runs past ``timeout_s`` (or
-    dies) is recorded as such, and the sizes after it are not run. The sizes not
-    measured, and those of ``estimate`` (never run), are extrapolated from the measured
-    ones (see :func:`_extrapolate`)."""
+    """One subprocess per size (in sentences), smallest first; a size that runs past
+    ``timeout_s`` (or dies) is recorded as such, and the sizes after it are not run.
+    ``growth``: how time and memory grew from each size to the next, against the growth
+    of the corpus (1.0 per step of the corpus: linear)."""
     rows: list[dict[str, Any]] = []
     for n in sorted(sizes):
         start = time.perf_counter()
+        cmd = [sys.executable, "-m", "benchmarks.scaling", str(n), model, str(window or 0)]
         try:
-            proc = subprocess.run(
-                [sys.executable, "-m", "benchmarks.scaling", str(n)],
-                capture_output=True,
-                text=True,
-                timeout=timeout_s,
-                cwd=ROOT,
-            )
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout_s, cwd=ROOT)
         except subprocess.TimeoutExpired:
-            rows.append({"articles": n, "timed_out_after_s": round(time.perf_counter() - start)})
+            rows.append({"sentences": n, "timed_out_after_s": round(time.perf_counter() - start)})
             break
         if proc.returncode != 0:  # killed (memory, a signal) or failed
             error = (proc.stderr.strip().splitlines() or [""])[-1][:200]
             rows.append(
                 {
-                    "articles": n,
+                    "sentences": n,
                     "failed_after_s": round(time.perf_counter() - start),
                     "returncode": proc.returncode,
                     "error": error,
@@ -81,31 +118,30 @@ def scaling(
             break
         rows.append(json.loads(proc.stdout.strip().splitlines()[-1]))
     measured = [r for r in rows if "analyse_s" in r]
-    wanted = sorted({*sizes, *estimate})
-    missing = [n for n in wanted if measured and n > measured[-1]["articles"]]
-    return {
-        "scaling": rows,
-        "extrapolated_linear_s": _extrapolate(measured, missing, quadratic=False),
-        "extrapolated_quadratic_s": _extrapolate(measured, missing, quadratic=True),
-    }
-
-
-def _extrapolate(
-    measured: Sequence[dict[str, Any]], sizes: Sequence[int], quadratic: bool
-) -> dict[int, int]:
-    """Seconds for ``sizes`` from the measured rows: linear per article from the
-    largest (a lower bound), or ``a·n + b·n²`` through the two largest (the syndication
-    check and the exact search grow with the square of the corpus)."""
-    if not measured or (quadratic and len(measured) < 2):
-        return {}
-    n2, t2 = measured[-1]["articles"], measured[-1]["analyse_s"]
-    if not quadratic:
-        return {n: round(t2 / n2 * n) for n in sizes}
-    n1, t1 = measured[-2]["articles"], measured[-2]["analyse_s"]
-    b = max(0.0, (t2 / n2 - t1 / n1) / (n2 - n1))
-    a = t2 / n2 - b * n2
-    return {n: round(a * n + b * n * n) for n in sizes}
+    growth = [
+        {
+            "from": a["sentences"],
+            "to": b["sentences"],
+            "corpus_x": round(b["sentences"] / a["sentences"], 2),
+            "time_x": round(b["analyse_s"] / max(a["analyse_s"], 0.1), 2),
+            "pair_and_compare_x": round(
+                b["pair_and_compare_s"] / max(a["pair_and_compare_s"], 0.1), 2
+            ),
+            "memory_x": round(b["peak_rss_mb"] / a["peak_rss_mb"], 2),
+        }
+        for a, b in itertools.pairwise(measured)
+    ]
+    return {"scaling": rows, "growth": growth}
 
 
 if __name__ == "__main__":
-    print(json.dumps(run_size(int(sys.argv[1]))))
+    args = sys.argv[1:]
+    print(
+        json.dumps(
+            run_size(
+                int(args[0]),
+                args[1] if len(args) > 1 else "static",
+                (int(args[2]) or None) if len(args) > 2 else config.PAIR_WINDOW_DAYS,
+            )
+        )
+    )

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from benchmarks import accuracy, check, common, ecb, scaling, speed
+from benchmarks import accuracy, ann, check, common, ecb, scaling, speed
 from benchmarks.__main__ import table
 from crosscheck.embed import Embedder
 
@@ -128,11 +128,34 @@ def test_check_speed(embedder: Embedder, cache_dir: Path) -> None:
     assert again["stores"][3]["store_build_s"] == "cached"
 
 
-def test_scaling_row(embedder: Embedder) -> None:
+def test_scaling_row() -> None:
     require_shared("eval", "ecbplus")
-    row = scaling.run_size(3, sentences_per_article=3, embedder=embedder)
-    assert {"articles", "sentences", "analyse_s", "peak_rss_mb"} <= set(row)
-    assert row["sentences"] == 9
+    row = scaling.run_size(250, model="default")
+    assert {"articles", "sentences", "analyse_s", "extract_s", "peak_rss_mb"} <= set(row)
+    assert (row["articles"], row["sentences"]) == (10, 250)
+    assert row["texts_embedded"] > 0
+
+
+def test_news_year_is_deterministic_dated_and_shared_between_outlets() -> None:
+    require_shared("eval", "ecbplus")
+    first, second = common.news_year(60), common.news_year(60)
+    assert first == second
+    assert all(a.published for a in first)
+    assert len({a.outlet for a in first}) > 5
+    sentences = [s for a in first for s in a.text.replace("\n\n", " ").split(". ")]
+    assert len(set(sentences)) < len(sentences)  # outlets tell the same facts
+
+
+def test_ann_rows() -> None:
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    v = rng.normal(size=(500, 16)).astype(np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    row = ann.compare(v, v[:50])
+    assert row["rows"] == 500 and 0 <= row["recall_at_10"] <= 1
+    exact = ann.recall_at_k(np.array([[1, 2], [3, 4]]), np.array([[2, 1], [3, 5]]))
+    assert exact == 0.75
 
 
 def test_table_marks_targets() -> None:
