@@ -8,11 +8,15 @@ findings.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import sys
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from . import extract, ingest, segment
+from . import config, extract, ingest, segment
 from .errors import UsageError
 from .model import Article, Extraction
 
@@ -21,7 +25,7 @@ if TYPE_CHECKING:
 
     from .embed import Embedder
 
-ENGINES = ("local",)
+ENGINES = ("local", "ray")
 
 
 class Engine(Protocol):
@@ -45,8 +49,14 @@ def extract_one(article: Article) -> Extraction:
     return Extraction(article.id, tuple(sentences), tuple(extract.extract(article, sentences)))
 
 
+def _extract_chunk(articles: Sequence[Article]) -> list[Extraction]:
+    return [extract_one(a) for a in articles]
+
+
 class Local:
-    """Everything in this process."""
+    """On this machine: extraction of a large corpus is spread over worker processes
+    (``CROSSCHECK_WORKERS``, default one per CPU; 1 keeps it in this process), the rest
+    runs in this process."""
 
     name = "local"
 
@@ -54,7 +64,16 @@ class Local:
         return ingest.load(paths)
 
     def extract(self, articles: Sequence[Article]) -> list[Extraction]:
-        return [extract_one(a) for a in articles]
+        workers = int(os.environ.get("CROSSCHECK_WORKERS") or os.cpu_count() or 1)
+        if workers <= 1 or len(articles) < config.PARALLEL_MIN_ARTICLES:
+            return _extract_chunk(articles)
+        size = config.PARALLEL_CHUNK_ARTICLES
+        chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+        # Forked, unless torch is loaded: its threads do not survive a fork.
+        method = "spawn" if "torch" in sys.modules else "fork"
+        context = multiprocessing.get_context(method)
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            return [x for done in pool.map(_extract_chunk, chunks) for x in done]
 
     def encode(self, embedder: Embedder, texts: Sequence[str], progress: bool) -> np.ndarray:
         return embedder.encode(texts, progress=progress)
@@ -67,4 +86,12 @@ def get(name: str) -> Engine:
     """The engine called ``name`` (``local`` or ``ray``)."""
     if name == "local":
         return LOCAL
+    if name == "ray":
+        try:
+            from .ray_engine import RayEngine
+        except ImportError as exc:
+            raise UsageError(
+                f"--engine ray needs Ray ({exc}): pip install 'crosscheck[ray]'"
+            ) from None
+        return RayEngine()
     raise UsageError(f"unknown engine {name!r}: choose one of {', '.join(ENGINES)}")

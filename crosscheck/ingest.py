@@ -115,19 +115,46 @@ def read_text(path: Path) -> str:
 def load(paths: Iterable[Path | str]) -> Corpus:
     """Read every article under ``paths``. A file that cannot be read is skipped with a
     warning naming it and the reason; the rest of the corpus is still read."""
+    return assemble(read_one(path) for path in iter_files(Path(p) for p in paths))
+
+
+@dataclass(frozen=True)
+class FileRead:
+    """What one file gave: its articles, or (``error``, naming the file) why it could not
+    be read."""
+
+    path: Path
+    articles: tuple[Article, ...] = ()
+    error: str | None = None
+
+
+def read_one(path: Path) -> FileRead:
+    """The articles in one file. Needs nothing from the other files, so files can be read
+    anywhere (``crosscheck.ray_engine`` reads them in Ray tasks); a file that cannot be
+    read gives an ``error`` instead of raising."""
+    try:
+        articles = tuple(_read_file(path))
+    except (InputError, OSError, ValueError, yaml.YAMLError) as exc:
+        msg = str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}"
+        return FileRead(path, error=msg)
+    return FileRead(path, articles)
+
+
+def assemble(reads: Iterable[FileRead]) -> Corpus:
+    """The corpus of files read, in the order of ``reads``: one warning (logged too) per
+    file that could not be read, one per file without article text, and an article id
+    met before renamed ``id~2``, ``id~3``… with a warning naming both files."""
     corpus = Corpus()
     seen: dict[str, str] = {}
-    for path in iter_files(Path(p) for p in paths):
-        try:
-            articles = list(_read_file(path))
-        except (InputError, OSError, ValueError, yaml.YAMLError) as exc:
-            msg = str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}"
-            corpus.warnings.append(f"skipped {msg}")
-            log.warning("skipped %s", msg)
+    for read in reads:
+        path = read.path
+        if read.error is not None:
+            corpus.warnings.append(f"skipped {read.error}")
+            log.warning("skipped %s", read.error)
             continue
-        if not articles:
+        if not read.articles:
             corpus.warnings.append(f"skipped {path}: no article text")
-        for article in articles:
+        for article in read.articles:
             if article.id in seen:
                 new_id = _free_id(article.id, seen)
                 corpus.warnings.append(
