@@ -23,7 +23,18 @@ from crosscheck import config
 
 from . import markdown
 
-SECTIONS = ("speed", "faiss", "ann", "specs", "vitaminc", "seeds", "ecb", "check", "scaling")
+SECTIONS = (
+    "speed",
+    "faiss",
+    "static",
+    "ann",
+    "specs",
+    "vitaminc",
+    "seeds",
+    "ecb",
+    "check",
+    "scaling",
+)
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,9 @@ HEADLINE: list[tuple[str, Callable[[float], bool] | None, str]] = [
     ("pipeline_vs_encoder", lambda v: v >= 0.8, ">= 0.8"),
     ("faiss_vs_paraphrase_mining", None, "< 1: FAISS faster"),
     ("faiss_pair_overlap", None, ""),
+    ("static_vs_minilm_throughput", lambda v: v >= 20, ">= 20"),
+    ("static_pipeline_sentences_per_s", None, ""),
+    ("static_pair_recall_vs_minilm", lambda v: v >= 0.95, ">= 0.95"),
     ("ann_recall_at_10", lambda v: v >= 0.95, ">= 0.95"),
     ("ann_pair_recall", None, "exact pairs >= the pairing threshold kept"),
     ("ann_faster_from_rows", None, f"index switches at {config.ANN_MIN_ROWS}"),
@@ -127,6 +141,19 @@ def run(
             "ann",
             lambda: ann.ann(caching),
             ["ann_recall_at_10", "ann_pair_recall", "ann_faster_from_rows"],
+        )
+    if "static" in sections:
+        static = Embedder(config.STATIC_MODEL)  # distilled on first use if not cached
+        section(
+            "static_speed",
+            lambda: speed.static_vs_minilm(corpus, embedder, static, settings.repeats),
+            ["static_vs_minilm_throughput", "static_pipeline_sentences_per_s"],
+        )
+        topics = ecb.topic_ids(settings.ecb_topics)
+        section(
+            "static_pairs",
+            lambda: ecb.static_vs_minilm(caching, static, topics),
+            ["static_pair_recall_vs_minilm"],
         )
     if "specs" in sections:
         section("specs", accuracy.number_specs, ["number_spec_pass_rate"])

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from itertools import combinations
 from typing import Any
 
-from crosscheck import config
+from crosscheck.config import Thresholds
 from crosscheck.embed import Embedder
 from crosscheck.pair import mine_pairs
 from crosscheck.pipeline import analyse
@@ -29,19 +29,22 @@ def pair_recall(
     embedder: Embedder,
     topics: Iterable[int] | None = None,
     pool: Sequence[EcbSentence] | None = None,
+    thresholds: Thresholds | None = None,
 ) -> dict[str, Any]:
     """Share of ECB+ gold same-event cross-document sentence pairs that the pipeline's
     pairing proposes. Per topic (one story folder), each document is one outlet: its
-    sentences are embedded and paired with ``mine_pairs(vectors, doc_ids, NEIGHBOURS,
-    SENTENCE_PAIR_MIN)``, as :func:`analyse` pairs sentences.
+    sentences are embedded and paired with ``mine_pairs(vectors, doc_ids, neighbours,
+    sentence_pair_min)``, as :func:`analyse` pairs sentences, with the model's
+    ``embedder.thresholds`` (or ``thresholds``).
 
     Also: recall among the proposed pairs that reach the thresholds of the stricter
-    rules, the share of gold pairs whose cosine reaches ``SENTENCE_PAIR_MIN`` at all
+    rules, the share of gold pairs whose cosine reaches ``sentence_pair_min`` at all
     (the ceiling any top-k search can reach), and the share of proposed pairs that join
     two different events of the topic (hard negatives). ``pool``: the sentences to use
     (default: all of ECB+); gold pairs outside it are left out."""
     import numpy as np
 
+    t = thresholds or embedder.thresholds
     pool = load_ecb() if pool is None else pool
     groups = by_topic(pool)
     chosen = set(groups) if topics is None else set(topics) & set(groups)
@@ -59,7 +62,7 @@ def pair_recall(
         keys = [(s.doc, s.sent) for s in sentences]
         vectors = embedder.encode([s.text for s in sentences])
         for i, j, score in mine_pairs(
-            vectors, [s.doc for s in sentences], config.NEIGHBOURS, config.SENTENCE_PAIR_MIN
+            vectors, [s.doc for s in sentences], t.neighbours, t.sentence_pair_min
         ):
             a, b = keys[i], keys[j]
             proposed[(min(a, b), max(a, b))] = score
@@ -76,12 +79,12 @@ def pair_recall(
 
     cross_event = sum(1 for a, b in proposed if subtopic[a] != subtopic[b])
     return {
-        "ecb_pair_recall": recall(config.SENTENCE_PAIR_MIN),
-        "ecb_pair_recall_at_quantity_min": recall(config.QUANTITY_PAIR_MIN),
-        "ecb_pair_recall_at_near_paraphrase": recall(config.NEAR_PARAPHRASE_MIN),
+        "ecb_pair_recall": recall(t.sentence_pair_min),
+        "ecb_pair_recall_at_quantity_min": recall(t.quantity_pair_min),
+        "ecb_pair_recall_at_near_paraphrase": recall(t.near_paraphrase_min),
         "ecb_gold_pairs": len(gold),
         "ecb_gold_cosine_reaches_min": round(
-            sum(c >= config.SENTENCE_PAIR_MIN for c in gold_cos) / len(gold_cos), 4
+            sum(c >= t.sentence_pair_min for c in gold_cos) / len(gold_cos), 4
         )
         if gold_cos
         else None,
@@ -93,7 +96,43 @@ def pair_recall(
         if proposed
         else None,
         "topics": len(chosen),
-        "sentences": sum(len(groups[t]) for t in chosen),
+        "sentences": sum(len(groups[topic]) for topic in chosen),
+        "neighbours": t.neighbours,
+        "sentence_pair_min": t.sentence_pair_min,
+    }
+
+
+def static_vs_minilm(
+    minilm: Embedder,
+    static: Embedder,
+    topics: Iterable[int] | None = None,
+    pool: Sequence[EcbSentence] | None = None,
+) -> dict[str, Any]:
+    """``static_pair_recall_vs_minilm``: :func:`pair_recall` of the static model over
+    that of MiniLM on the same topics, each model with its own thresholds (as the
+    pipeline pairs with it); with both runs' figures, the number of pairs each proposes,
+    and the static model's recall with MiniLM's thresholds (why it has its own)."""
+    topics = list(topics) if topics is not None else None
+    base = pair_recall(minilm, topics, pool)
+    fast = pair_recall(static, topics, pool)
+    same = pair_recall(static, topics, pool, thresholds=minilm.thresholds)
+
+    def ratio(a: float | None, b: float | None) -> float | None:
+        return round(a / b, 4) if a is not None and b else None
+
+    return {
+        "static_pair_recall_vs_minilm": ratio(fast["ecb_pair_recall"], base["ecb_pair_recall"]),
+        "static_ecb_pair_recall": fast["ecb_pair_recall"],
+        "minilm_ecb_pair_recall": base["ecb_pair_recall"],
+        "static_proposed_pairs_vs_minilm": ratio(
+            fast["ecb_proposed_pairs"], base["ecb_proposed_pairs"]
+        ),
+        "static_pair_recall_vs_minilm_at_minilm_thresholds": ratio(
+            same["ecb_pair_recall"], base["ecb_pair_recall"]
+        ),
+        "static": fast,
+        "minilm": base,
+        "static_at_minilm_thresholds": same,
     }
 
 

@@ -1,5 +1,6 @@
-"""Throughput: the bare encoder against the whole report pipeline, and FAISS pairing
-against sentence-transformers' paraphrase mining on the same vectors."""
+"""Throughput: the bare encoder against the whole report pipeline, the static model
+against MiniLM, and FAISS pairing against sentence-transformers' paraphrase mining on
+the same vectors."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from crosscheck import compare, config, extract, segment
+from crosscheck.config import Thresholds
 from crosscheck.embed import Embedder
 from crosscheck.model import Article, ClaimKind
 from crosscheck.pair import mine_pairs
@@ -101,12 +103,15 @@ def pipeline_breakdown(
     vectors: Mapping[str, np.ndarray],
     encoder_s: float,
     pipeline_s: float,
+    thresholds: Thresholds | None = None,
 ) -> dict[str, float]:
     """Seconds of each stage of :func:`analyse`, each timed once on its own with the
     library's functions; ``vectors``: each embedded text's vector; ``encode`` is the
-    bare encoder's best time and ``compare_and_rest`` what remains of ``pipeline_s``."""
+    bare encoder's best time and ``compare_and_rest`` what remains of ``pipeline_s``.
+    ``thresholds``: the model's (default: MiniLM's)."""
     import numpy as np
 
+    t = thresholds or Thresholds()
     articles = sorted(articles, key=lambda a: a.id)
     syndication_s, syndicated = timed(lambda: find_syndicated(articles))
     copies = {copy for copy, _ in syndicated}
@@ -118,15 +123,15 @@ def pipeline_breakdown(
     sentences = compare.by_kind(claims, ClaimKind.SENTENCE)
     quotes = [c for c in compare.by_kind(claims, ClaimKind.QUOTE) if c.quote]
     groups = [
-        (sentences, [c.text for c in sentences], config.SENTENCE_PAIR_MIN),
-        (quotes, [c.quote.words for c in quotes if c.quote], config.QUOTE_PAIR_MIN),
+        (sentences, [c.text for c in sentences], t.sentence_pair_min),
+        (quotes, [c.quote.words for c in quotes if c.quote], t.quote_pair_min),
     ]
     pair_s = 0.0
     for group, texts, min_score in groups:
         if group:
             rows = np.stack([vectors[t] for t in texts])
             sources = [outlet[c.article_id] for c in group]
-            pair_s += timed(mine_pairs, rows, sources, config.NEIGHBOURS, min_score)[0]
+            pair_s += timed(mine_pairs, rows, sources, t.neighbours, min_score)[0]
     parts_s = {
         "syndication": syndication_s,
         "segment": segment_s,
@@ -136,6 +141,48 @@ def pipeline_breakdown(
     }
     parts_s["compare_and_rest"] = max(0.0, pipeline_s - sum(parts_s.values()))
     return {k: round(v, 3) for k, v in parts_s.items()}
+
+
+def static_vs_minilm(
+    articles: Sequence[Article],
+    minilm: Embedder,
+    static: Embedder,
+    repeats: int = 3,
+) -> dict[str, Any]:
+    """``static_vs_minilm_throughput``: sentences per second of ``static.encode`` over
+    those of ``minilm.encode`` on the same texts (the ones :func:`analyse` embeds for
+    ``articles``), best of ``repeats`` runs of each, alternating, both models warm. Also
+    the whole pipeline's rate with the static model and where its time goes (with the
+    static model, encoding no longer dominates), and the static model's load time (it
+    includes the one-time distillation when the cache was empty)."""
+    load_s, _ = timed(static.encode, ["warm up"])
+    minilm.encode(["warm up"])
+    texts = pipeline_texts(articles, static)  # the same texts whatever the model
+    static_runs, minilm_runs, pipeline_runs = [], [], []
+    vectors = None
+    for _ in range(repeats):
+        seconds, vectors = timed(static.encode, texts)
+        static_runs.append(seconds)
+        minilm_runs.append(timed(minilm.encode, texts)[0])
+        pipeline_runs.append(timed(analyse, articles, static)[0])
+    static_s, minilm_s, pipeline_s = min(static_runs), min(minilm_runs), min(pipeline_runs)
+    assert vectors is not None
+    row = dict(zip(texts, vectors, strict=True))
+    return {
+        "static_vs_minilm_throughput": round(minilm_s / static_s, 1),
+        "static_sentences_per_s": round(len(texts) / static_s, 1),
+        "minilm_sentences_per_s": round(len(texts) / minilm_s, 1),
+        "static_pipeline_sentences_per_s": round(len(texts) / pipeline_s, 1),
+        "texts_embedded": len(texts),
+        "static_dim": static.dim,
+        "static_load_s": round(load_s, 1),
+        "static_runs_s": [round(t, 3) for t in static_runs],
+        "minilm_runs_s": [round(t, 2) for t in minilm_runs],
+        "static_pipeline_runs_s": [round(t, 2) for t in pipeline_runs],
+        "static_pipeline_breakdown_s": pipeline_breakdown(
+            articles, row, static_s, pipeline_s, static.thresholds
+        ),
+    }
 
 
 def sentence_vectors(

@@ -11,9 +11,10 @@ import difflib
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import config
+from .config import Thresholds
 from .extract import speakers_differ
 from .model import (
     Article,
@@ -308,11 +309,16 @@ def _fmt(i: Interval) -> str:
 
 
 def compare_quantities(
-    a: Sequence[Claim], b: Sequence[Claim], similarity: float, articles: Mapping[str, Article]
+    a: Sequence[Claim],
+    b: Sequence[Claim],
+    similarity: float,
+    articles: Mapping[str, Article],
+    near_paraphrase_min: float = config.NEAR_PARAPHRASE_MIN,
 ) -> list[Finding]:
     """Quantity rule for two paired sentences. A number conflicts only when no number
     on the other side counting the same thing overlaps it; then the nearest one is
-    reported. Equal exact numbers for the same thing corroborate each other."""
+    reported. Equal exact numbers for the same thing corroborate each other.
+    ``near_paraphrase_min``: the model's (see :class:`crosscheck.config.Thresholds`)."""
     out = []
     others = [(c, c.quantity) for c in b if c.quantity is not None]
     mine = [(c, c.quantity) for c in a if c.quantity is not None]
@@ -340,7 +346,7 @@ def compare_quantities(
         y_claim, y = min(same, key=lambda cq: (x.interval.gap_ratio(cq[1].interval), cq[0].start))
         mine_same = [q for _, q in mine if _same_slot(x, q)]
         if (len(same) > 1 or len(mine_same) > 1) and not (
-            similarity >= config.NEAR_PARAPHRASE_MIN
+            similarity >= near_paraphrase_min
             and len(same) == len(mine_same)
             and mine_same.index(x) == [q for _, q in same].index(y)
         ):
@@ -377,7 +383,11 @@ def compare_quantities(
 
 
 def compare_dates(
-    a: Sequence[Claim], b: Sequence[Claim], similarity: float, articles: Mapping[str, Article]
+    a: Sequence[Claim],
+    b: Sequence[Claim],
+    similarity: float,
+    articles: Mapping[str, Article],
+    date_pair_min: float = config.DATE_PAIR_MIN,
 ) -> list[Finding]:
     """Date rule: two closely paired sentences that each name one resolved date, for
     day ranges that do not overlap, and that share enough words besides their dates to
@@ -385,7 +395,7 @@ def compare_dates(
     accident" are about two)."""
     ra = [c for c in a if c.date and c.date.first and c.date.last]
     rb = [c for c in b if c.date and c.date.first and c.date.last]
-    if similarity < config.DATE_PAIR_MIN or len(ra) != 1 or len(rb) != 1:
+    if similarity < date_pair_min or len(ra) != 1 or len(rb) != 1:
         return []
     x, y = ra[0], rb[0]
     if _content_overlap(_without(x), _without(y)) < config.DATE_CONTEXT_MIN:
@@ -478,6 +488,7 @@ def compare_sentences(
     similarity: float,
     articles: Mapping[str, Article],
     quote_spans: Callable[[str], Iterable[tuple[int, int]]],
+    near_paraphrase_min: float = config.NEAR_PARAPHRASE_MIN,
 ) -> list[Finding]:
     """Name and negation rules for two paired sentences that say nearly the same words
     (outside quotes), and corroboration for two sentences that say the same words.
@@ -523,7 +534,7 @@ def compare_sentences(
                 similarity=similarity,
             )
         )
-    if similarity < config.NEAR_PARAPHRASE_MIN or _title_case(ta) or _title_case(tb):
+    if similarity < near_paraphrase_min or _title_case(ta) or _title_case(tb):
         return out  # in a Title Case headline every word looks like a name
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=la, b=lb, autojunk=False).get_opcodes():
         xa, xb = ta[i1:i2], tb[j1:j2]
@@ -563,9 +574,15 @@ class Context:
     articles: Mapping[str, Article]
     parts: Mapping[tuple[str, int], Sequence[Claim]]
     quote_spans: Mapping[str, Sequence[tuple[int, int]]]
+    thresholds: Thresholds = field(default_factory=Thresholds)  # the embedding model's
 
     @classmethod
-    def of(cls, articles: Iterable[Article], claims: Iterable[Claim]) -> Context:
+    def of(
+        cls,
+        articles: Iterable[Article],
+        claims: Iterable[Claim],
+        thresholds: Thresholds | None = None,
+    ) -> Context:
         parts: dict[tuple[str, int], list[Claim]] = {}
         spans: dict[str, list[tuple[int, int]]] = {}
         for c in claims:
@@ -573,30 +590,41 @@ class Context:
                 parts.setdefault((c.article_id, c.sentence_index), []).append(c)
             elif c.kind is ClaimKind.QUOTE:
                 spans.setdefault(c.article_id, []).append((c.start, c.end))
-        return cls({a.id: a for a in articles}, parts, spans)
+        return cls({a.id: a for a in articles}, parts, spans, thresholds or Thresholds())
 
 
 def compare_sentence_pair(a: Claim, b: Claim, similarity: float, ctx: Context) -> list[Finding]:
     """Every sentence-level rule for two paired sentences (SENTENCE claims): their
     quantities both ways, their dates, names, negation and corroboration."""
+    t = ctx.thresholds
     if words(a.text) == words(b.text):
         # The same sentence cannot conflict with itself; it corroborates, once.
         return compare_sentences(
-            a, b, similarity, ctx.articles, lambda aid: ctx.quote_spans.get(aid, ())
+            a,
+            b,
+            similarity,
+            ctx.articles,
+            lambda aid: ctx.quote_spans.get(aid, ()),
+            t.near_paraphrase_min,
         )
     in_a = ctx.parts.get((a.article_id, a.sentence_index), ())
     in_b = ctx.parts.get((b.article_id, b.sentence_index), ())
     qa, qb = by_kind(in_a, ClaimKind.QUANTITY), by_kind(in_b, ClaimKind.QUANTITY)
     da, db = by_kind(in_a, ClaimKind.DATE), by_kind(in_b, ClaimKind.DATE)
-    if similarity < config.QUANTITY_PAIR_MIN:
+    if similarity < t.quantity_pair_min:
         qa = qb = []
-    elif similarity < config.NEAR_PARAPHRASE_MIN:
+    elif similarity < t.near_paraphrase_min:
         qa = [c for c in qa if c.quantity and c.quantity.noun not in _GENERIC_NOUNS]
     return (
-        compare_quantities(qa, qb, similarity, ctx.articles)
-        + compare_quantities(qb, qa, similarity, ctx.articles)
-        + compare_dates(da, db, similarity, ctx.articles)
+        compare_quantities(qa, qb, similarity, ctx.articles, t.near_paraphrase_min)
+        + compare_quantities(qb, qa, similarity, ctx.articles, t.near_paraphrase_min)
+        + compare_dates(da, db, similarity, ctx.articles, t.date_pair_min)
         + compare_sentences(
-            a, b, similarity, ctx.articles, lambda aid: ctx.quote_spans.get(aid, ())
+            a,
+            b,
+            similarity,
+            ctx.articles,
+            lambda aid: ctx.quote_spans.get(aid, ()),
+            t.near_paraphrase_min,
         )
     )

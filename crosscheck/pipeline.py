@@ -97,12 +97,18 @@ def analyse(
     sent_vecs = vectors[[row[t] for t in texts[: len(sentences)]]]
     quote_vecs = vectors[[row[t] for t in texts[len(sentences) :]]]
 
-    ctx = compare.Context.of(articles, claims)
+    thresholds = embedder.thresholds  # each model has its own similarity scale
+    ctx = compare.Context.of(articles, claims, thresholds)
     findings: list[Finding] = []
     sent_sources = [source[c.article_id] for c in sentences]
     sent_days = [day[c.article_id] for c in sentences]
     for i, j, sim in mine_pairs(
-        sent_vecs, sent_sources, config.NEIGHBOURS, config.SENTENCE_PAIR_MIN, sent_days, window
+        sent_vecs,
+        sent_sources,
+        thresholds.neighbours,
+        thresholds.sentence_pair_min,
+        sent_days,
+        window,
     ):
         findings += compare.compare_sentence_pair(sentences[i], sentences[j], sim, ctx)
 
@@ -111,7 +117,12 @@ def analyse(
     quote_pairs = {
         (i, j): sim
         for i, j, sim in mine_pairs(
-            quote_vecs, quote_sources, config.NEIGHBOURS, config.QUOTE_PAIR_MIN, quote_days, window
+            quote_vecs,
+            quote_sources,
+            thresholds.neighbours,
+            thresholds.quote_pair_min,
+            quote_days,
+            window,
         )
     }
     # A fragment embeds far from the whole remark it comes from, so quotes attributed to
@@ -247,11 +258,12 @@ def check_article(
             return False
         return abs(day - mine) > window
 
-    k = config.NEIGHBOURS
-    sent_pairs = neighbours(store.index("sentences"), svecs, skip, k, config.SENTENCE_PAIR_MIN)
+    thresholds = embedder.thresholds
+    k = thresholds.neighbours
+    sent_pairs = neighbours(store.index("sentences"), svecs, skip, k, thresholds.sentence_pair_min)
     quote_idx = store.index("quotes")
     quote_pairs = {
-        (q, u): s for q, u, s in neighbours(quote_idx, qvecs, skip, k, config.QUOTE_PAIR_MIN)
+        (q, u): s for q, u, s in neighbours(quote_idx, qvecs, skip, k, thresholds.quote_pair_min)
     }
     by_speaker = store.quote_units_by_speaker(
         c.quote.speaker_key for c in quotes if c.quote and c.quote.speaker_key
@@ -265,7 +277,9 @@ def check_article(
     others = store.articles({c.article_id for c in stored.values()})
     shingles = _shingles(article)
     copies = tuple(a.id for a in others if _same_story_text(shingles, _shingles(a)))
-    ctx = compare.Context.of([article, *others], claims + store.claims(a.id for a in others))
+    ctx = compare.Context.of(
+        [article, *others], claims + store.claims(a.id for a in others), thresholds
+    )
     findings: list[Finding] = []
     for q, unit, sim in sent_pairs:
         if stored[unit].article_id not in copies:
