@@ -153,6 +153,9 @@ def _distil_settings() -> Iterator[None]:
     s to 37 s on 2 cores); the bar shows on a terminal only."""
     from model2vec.distill import inference
 
+    if not hasattr(inference, "_DEFAULT_BATCH_SIZE") or not hasattr(inference, "tqdm"):
+        yield  # another model2vec: its own settings, slower but the same vectors
+        return
     batch, bar = inference._DEFAULT_BATCH_SIZE, inference.tqdm  # type: ignore[attr-defined]
     inference._DEFAULT_BATCH_SIZE = 4096
     inference.tqdm = functools.partial(bar, disable=None)  # type: ignore[attr-defined]
