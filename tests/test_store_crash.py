@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from crosscheck import config
 from crosscheck.model import Article
 from crosscheck.pipeline import check_article
 from crosscheck.store import Store
@@ -60,6 +61,7 @@ class FakeEmbedder:
     """A deterministic stand-in for the model: a text's vector is seeded by its hash."""
 
     name = "fake-model"
+    thresholds = config.Thresholds()
 
     def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
         rows = []
