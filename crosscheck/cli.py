@@ -97,7 +97,11 @@ def report(
     fmt: FormatOption = Format.TABLE,
     output: OutputOption = None,
     model: Annotated[
-        str, typer.Option(help="sentence-transformers model: a path, or a cached name.")
+        str,
+        typer.Option(
+            help="Embedding model: static (the fast tier, see README), a "
+            "sentence-transformers path, or a cached name."
+        ),
     ] = config.DEFAULT_MODEL,
     progress: ProgressOption = True,
     baseline: Annotated[
