@@ -2,10 +2,10 @@
 of news (``common.news_year``). Each size runs in its own subprocess, so that its peak
 memory is its own::
 
-    python -m benchmarks.scaling SENTENCES [MODEL] [WINDOW]   # one size: prints JSON
+    python -m benchmarks.scaling SENTENCES [MODEL] [WINDOW] [DAYS]   # one size: prints JSON
 
 MODEL defaults to ``static`` (MiniLM would take hours at a million sentences here);
-WINDOW is the pairing window in days, 0 for none.
+WINDOW is the pairing window in days, 0 for none; DAYS the span of the corpus (365).
 """
 
 from __future__ import annotations
@@ -59,15 +59,18 @@ class _TimedEngine:
 
 
 def run_size(
-    sentences: int, model: str = "static", window: int | None = config.PAIR_WINDOW_DAYS
+    sentences: int,
+    model: str = "static",
+    window: int | None = config.PAIR_WINDOW_DAYS,
+    days: int = 365,
 ) -> dict[str, Any]:
-    """Load the model, synthesise ``sentences // 25`` articles and time
+    """Load the model, synthesise ``sentences // 25`` articles over ``days`` days and time
     :func:`crosscheck.pipeline.analyse` on them (model load and synthesis not counted),
     split into extraction, embedding, and the rest (syndication check, pairing,
     comparing); ``peak_rss_mb`` is the whole process's."""
     embedder = Embedder(model)
     load_s, _ = timed(lambda: embedder.encode(["warm up"]))
-    corpus = news_year(max(1, sentences // SENTENCES_PER_ARTICLE), SENTENCES_PER_ARTICLE)
+    corpus = news_year(max(1, sentences // SENTENCES_PER_ARTICLE), SENTENCES_PER_ARTICLE, days)
     engine = _TimedEngine()
     seconds, report = timed(lambda: analyse(corpus, embedder, engine=engine, window=window))
     return {
@@ -75,6 +78,7 @@ def run_size(
         "articles": len(corpus),
         "model": model,
         "window_days": window,
+        "days": days,
         "analyse_s": round(seconds, 1),
         "extract_s": round(engine.extract_s, 1),
         "encode_s": round(engine.encode_s, 1),
@@ -142,6 +146,7 @@ if __name__ == "__main__":
                 int(args[0]),
                 args[1] if len(args) > 1 else "static",
                 (int(args[2]) or None) if len(args) > 2 else config.PAIR_WINDOW_DAYS,
+                int(args[3]) if len(args) > 3 else 365,
             )
         )
     )

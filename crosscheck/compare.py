@@ -8,6 +8,7 @@ the two speakers, the two dates, the two names, the negation one side adds.
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -54,10 +55,16 @@ _CONTRACTIONS = [
 def words(text: str) -> list[str]:
     """Normalised words for comparing quotes: curly marks straightened, case folded,
     contractions spelled out, punctuation dropped (apostrophes inside words kept)."""
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[str, ...]:
+    # Cached: a sentence is compared with up to NEIGHBOURS others, each time from here.
     t = text.replace("’", "'").replace("‘", "'").lower()
     for pattern, repl in _CONTRACTIONS:
         t = re.sub(pattern, repl, t)
-    return re.findall(r"[\w]+(?:'[\w]+)*", t)
+    return tuple(re.findall(r"[\w]+(?:'[\w]+)*", t))
 
 
 def quote_words(text: str) -> list[str]:
