@@ -60,6 +60,8 @@ IVF_PROBES = 32
 # chunks of this many (below it, starting the workers costs more than it saves).
 PARALLEL_MIN_ARTICLES = 400
 PARALLEL_CHUNK_ARTICLES = 50
+# Sentence pairs are compared in worker processes from this many pairs up.
+PARALLEL_MIN_PAIRS = 20_000
 
 ENCODE_BATCH_SIZE = 64
 DATE_PAIR_MIN = 0.65  # dates are compared only between closely paired sentences

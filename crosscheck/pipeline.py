@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -102,15 +106,15 @@ def analyse(
     findings: list[Finding] = []
     sent_sources = [source[c.article_id] for c in sentences]
     sent_days = [day[c.article_id] for c in sentences]
-    for i, j, sim in mine_pairs(
+    sent_pairs = mine_pairs(
         sent_vecs,
         sent_sources,
         thresholds.neighbours,
         thresholds.sentence_pair_min,
         sent_days,
         window,
-    ):
-        findings += compare.compare_sentence_pair(sentences[i], sentences[j], sim, ctx)
+    )
+    findings += _compare_sentence_pairs(sentences, sent_pairs, ctx)
 
     quote_sources = [source[c.article_id] for c in quotes]
     quote_days = [day[c.article_id] for c in quotes]
@@ -142,6 +146,53 @@ def analyse(
         syndicated=tuple(syndicated),
         warnings=tuple(warnings),
     )
+
+
+def _compare_range(
+    sentences: Sequence[Claim],
+    pairs: Sequence[tuple[int, int, float]],
+    ctx: compare.Context,
+    lo: int,
+    hi: int,
+) -> list[Finding]:
+    out: list[Finding] = []
+    for i, j, sim in pairs[lo:hi]:
+        out += compare.compare_sentence_pair(sentences[i], sentences[j], sim, ctx)
+    return out
+
+
+# What forked comparison workers read: set just before the fork, inherited by copy.
+_FORKED: tuple[Sequence[Claim], Sequence[tuple[int, int, float]], compare.Context] | None = None
+
+
+def _compare_forked(bounds: tuple[int, int]) -> list[Finding]:
+    assert _FORKED is not None
+    return _compare_range(*_FORKED, *bounds)
+
+
+def _can_fork() -> bool:
+    return "torch" not in sys.modules  # torch's threads do not survive a fork
+
+
+def _compare_sentence_pairs(
+    sentences: Sequence[Claim], pairs: Sequence[tuple[int, int, float]], ctx: compare.Context
+) -> list[Finding]:
+    """Every sentence rule over ``pairs``, in pair order. From ``PARALLEL_MIN_PAIRS``
+    pairs up they are spread over forked worker processes (``CROSSCHECK_WORKERS``),
+    which inherit the claims instead of receiving them; not where torch is loaded."""
+    global _FORKED
+    workers = int(os.environ.get("CROSSCHECK_WORKERS") or os.cpu_count() or 1)
+    if workers <= 1 or len(pairs) < config.PARALLEL_MIN_PAIRS or not _can_fork():
+        return _compare_range(sentences, pairs, ctx, 0, len(pairs))
+    size = -(-len(pairs) // (workers * 8))
+    chunks = [(n, min(n + size, len(pairs))) for n in range(0, len(pairs), size)]
+    _FORKED = (sentences, pairs, ctx)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            return [f for done in pool.map(_compare_forked, chunks) for f in done]
+    finally:
+        _FORKED = None
 
 
 def _same_speaker_pairs(
