@@ -21,10 +21,17 @@ from crosscheck.cli import app
 from crosscheck.config import STATIC_MODEL, STATIC_PCA_DIMS, Thresholds
 from crosscheck.embed import Embedder
 from crosscheck.errors import ModelError
-from crosscheck.model import Report
-from crosscheck.pipeline import build_report
 
-from .test_sample_corpus import _KINDS, ARTICLES, PLANTED, TRAPS, _matches
+from .test_sample_corpus import (
+    ARTICLES,
+    PLANTED,
+    TRAPS,
+    Sample,
+    flagged,
+    item_id,
+    reported,
+    sample_report,
+)
 
 TEXTS = [
     "The earthquake killed 12 people in northern Chile on Tuesday.",
@@ -230,9 +237,8 @@ def test_distil_leaves_no_partial_folder(
 
 
 @pytest.fixture(scope="module")
-def static_sample(static_embedder: Embedder) -> tuple[Report, dict[str, str]]:
-    report = build_report([ARTICLES], embedder=static_embedder)
-    return report, {Path(a.source).stem: a.id for a in report.articles}
+def static_sample(static_embedder: Embedder) -> Sample:
+    return sample_report(static_embedder)
 
 
 # Static vectors weigh rare words most: two hospital names ("Castlegate", "Elmsworth
@@ -241,44 +247,27 @@ def static_sample(static_embedder: Embedder) -> tuple[Report, dict[str, str]]:
 STATIC_MISSES = {"name:fire-daily-courier~fire-pennine-observer"}
 
 
-def _item_id(b: tuple[str, ...]) -> str:
-    return f"{b[0]}:{b[1]}~{b[3]}"
-
-
 @pytest.mark.parametrize(
     "item",
     [
         pytest.param(
             b,
             marks=pytest.mark.xfail(strict=True, reason="a known miss of static vectors")
-            if _item_id(b) in STATIC_MISSES
+            if item_id(b) in STATIC_MISSES
             else (),
         )
         for b in PLANTED
     ],
-    ids=[_item_id(b) for b in PLANTED],
+    ids=[item_id(b) for b in PLANTED],
 )
-def test_static_reports_planted_item(
-    static_sample: tuple[Report, dict[str, str]], item: tuple[str, ...]
-) -> None:
+def test_static_reports_planted_item(static_sample: Sample, item: tuple[str, ...]) -> None:
     """24 of the 25 planted findings (MiniLM: 25)."""
-    report, stems = static_sample
-    kind, fa, pa, fb, pb, why = item
-    found = [
-        f
-        for f in report.findings
-        if f.kind is _KINDS[kind] and _matches(f, stems, (fa, pa), (fb, pb))
-    ]
-    assert found, f"not reported: {why}"
+    assert reported(static_sample, item), f"not reported: {item[5]}"
 
 
-@pytest.mark.parametrize("item", TRAPS, ids=[f"trap:{b[1]}~{b[3]}" for b in TRAPS])
-def test_static_reports_no_trap(
-    static_sample: tuple[Report, dict[str, str]], item: tuple[str, ...]
-) -> None:
-    report, stems = static_sample
-    _, fa, pa, fb, pb, why = item
-    assert not [f for f in report.findings if _matches(f, stems, (fa, pa), (fb, pb))], why
+@pytest.mark.parametrize("item", TRAPS, ids=[item_id(b) for b in TRAPS])
+def test_static_reports_no_trap(static_sample: Sample, item: tuple[str, ...]) -> None:
+    assert not flagged(static_sample, item), item[5]
 
 
 def test_cli_report_with_model_static(static_embedder: Embedder, tmp_path: Path) -> None:
