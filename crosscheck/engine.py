@@ -11,10 +11,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from . import config, extract, ingest, segment
 from .errors import UsageError
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from .embed import Embedder
 
 ENGINES = ("local", "ray")
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 class Engine(Protocol):
@@ -49,14 +51,31 @@ def extract_one(article: Article) -> Extraction:
     return Extraction(article.id, tuple(sentences), tuple(extract.extract(article, sentences)))
 
 
+def workers() -> int:
+    """How many worker processes local work may use: ``CROSSCHECK_WORKERS``, default one
+    per CPU; 1 keeps everything in this process."""
+    return int(os.environ.get("CROSSCHECK_WORKERS") or os.cpu_count() or 1)
+
+
+def can_fork() -> bool:
+    return "torch" not in sys.modules  # torch's threads do not survive a fork
+
+
+def in_workers(fn: Callable[[T], list[R]], chunks: Sequence[T], method: str) -> list[R]:
+    """``fn`` of each chunk in ``workers()`` processes started by ``method`` (``fork``
+    or ``spawn``), the results joined in chunk order."""
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(workers(), mp_context=context) as pool:
+        return [x for done in pool.map(fn, chunks) for x in done]
+
+
 def _extract_chunk(articles: Sequence[Article]) -> list[Extraction]:
     return [extract_one(a) for a in articles]
 
 
 class Local:
     """On this machine: extraction of a large corpus is spread over worker processes
-    (``CROSSCHECK_WORKERS``, default one per CPU; 1 keeps it in this process), the rest
-    runs in this process."""
+    (see :func:`workers`), the rest runs in this process."""
 
     name = "local"
 
@@ -64,16 +83,11 @@ class Local:
         return ingest.load(paths)
 
     def extract(self, articles: Sequence[Article]) -> list[Extraction]:
-        workers = int(os.environ.get("CROSSCHECK_WORKERS") or os.cpu_count() or 1)
-        if workers <= 1 or len(articles) < config.PARALLEL_MIN_ARTICLES:
+        if workers() <= 1 or len(articles) < config.PARALLEL_MIN_ARTICLES:
             return _extract_chunk(articles)
         size = config.PARALLEL_CHUNK_ARTICLES
         chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
-        # Forked, unless torch is loaded: its threads do not survive a fork.
-        method = "spawn" if "torch" in sys.modules else "fork"
-        context = multiprocessing.get_context(method)
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return [x for done in pool.map(_extract_chunk, chunks) for x in done]
+        return in_workers(_extract_chunk, chunks, "fork" if can_fork() else "spawn")
 
     def encode(self, embedder: Embedder, texts: Sequence[str], progress: bool) -> np.ndarray:
         return embedder.encode(texts, progress=progress)

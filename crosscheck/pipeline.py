@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-import os
 import re
-import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import compare, config, ingest
 from .embed import Embedder
-from .engine import LOCAL, Engine, extract_one
+from .engine import LOCAL, Engine, can_fork, extract_one, in_workers, workers
 from .errors import InputError
 from .model import Article, CheckResult, Claim, ClaimKind, Finding, Report
 from .pair import mine_pairs, neighbours
@@ -170,27 +166,21 @@ def _compare_forked(bounds: tuple[int, int]) -> list[Finding]:
     return _compare_range(*_FORKED, *bounds)
 
 
-def _can_fork() -> bool:
-    return "torch" not in sys.modules  # torch's threads do not survive a fork
-
-
 def _compare_sentence_pairs(
     sentences: Sequence[Claim], pairs: Sequence[tuple[int, int, float]], ctx: compare.Context
 ) -> list[Finding]:
     """Every sentence rule over ``pairs``, in pair order. From ``PARALLEL_MIN_PAIRS``
-    pairs up they are spread over forked worker processes (``CROSSCHECK_WORKERS``),
-    which inherit the claims instead of receiving them; not where torch is loaded."""
+    pairs up they are spread over forked worker processes (``engine.workers``), which
+    inherit the claims instead of receiving them; not where torch is loaded."""
     global _FORKED
-    workers = int(os.environ.get("CROSSCHECK_WORKERS") or os.cpu_count() or 1)
-    if workers <= 1 or len(pairs) < config.PARALLEL_MIN_PAIRS or not _can_fork():
+    n = workers()
+    if n <= 1 or len(pairs) < config.PARALLEL_MIN_PAIRS or not can_fork():
         return _compare_range(sentences, pairs, ctx, 0, len(pairs))
-    size = -(-len(pairs) // (workers * 8))
-    chunks = [(n, min(n + size, len(pairs))) for n in range(0, len(pairs), size)]
+    size = -(-len(pairs) // (n * 8))
+    chunks = [(lo, min(lo + size, len(pairs))) for lo in range(0, len(pairs), size)]
     _FORKED = (sentences, pairs, ctx)
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return [f for done in pool.map(_compare_forked, chunks) for f in done]
+        return in_workers(_compare_forked, chunks, "fork")
     finally:
         _FORKED = None
 

@@ -53,6 +53,6 @@ def test_pairs_compared_in_worker_processes_give_the_same_findings(
     serial = pipeline._compare_sentence_pairs(sentences, pairs, ctx)
     monkeypatch.setenv("CROSSCHECK_WORKERS", "2")
     monkeypatch.setattr(config, "PARALLEL_MIN_PAIRS", 2)
-    monkeypatch.setattr(pipeline, "_can_fork", lambda: True)
+    monkeypatch.setattr(pipeline, "can_fork", lambda: True)
     assert pipeline._compare_sentence_pairs(sentences, pairs, ctx) == serial
     assert any(f.kind.is_conflict for f in serial)  # the numbers differ: conflicts found
