@@ -93,6 +93,10 @@ def side(claim: Claim, article: Article) -> Side:
     )
 
 
+def _sides(a: Claim, b: Claim, articles: Mapping[str, Article]) -> tuple[Side, Side]:
+    return side(a, articles[a.article_id]), side(b, articles[b.article_id])
+
+
 def _short(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -189,7 +193,6 @@ def compare_quotes(
     wa, wb = quote_words(a.quote.words), quote_words(b.quote.words)
     ka, kb = a.quote.speaker_key, b.quote.speaker_key
     named_apart = speakers_differ(ka, kb)
-    sa, sb = side(a, articles[a.article_id]), side(b, articles[b.article_id])
     who = a.quote.speaker or b.quote.speaker or "the speaker"
     short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if not short:
@@ -204,7 +207,7 @@ def compare_quotes(
                 Severity.HIGH,
                 f"the same words are given to {a.quote.speaker} by {a.outlet} and to "
                 f"{b.quote.speaker} by {b.outlet}: “{_short(a.quote.words, 60)}”",
-                (sa, sb),
+                _sides(a, b, articles),
                 similarity=similarity,
             )
         if wa == wb and not named_apart and len(wa) >= config.CORROBORATION_MIN_WORDS:
@@ -212,7 +215,7 @@ def compare_quotes(
                 FindingKind.CORROBORATION,
                 Severity.INFO,
                 f"{a.outlet} and {b.outlet} quote {who} identically: “{_short(a.quote.words, 60)}”",
-                (sa, sb),
+                _sides(a, b, articles),
                 similarity=similarity,
             )
         return None  # an excerpt, or too short to tell
@@ -335,7 +338,6 @@ def compare_quantities(
         same = [(c, q) for c, q in others if _same_slot(x, q)]
         if not same:
             continue
-        sx = side(x_claim, articles[x_claim.article_id])
         overlapping = [(c, q) for c, q in same if x.interval.overlaps(q.interval)]
         if overlapping:
             equal = [c for c, q in overlapping if _exact(x.interval) and q.interval == x.interval]
@@ -345,7 +347,7 @@ def compare_quantities(
                         FindingKind.CORROBORATION,
                         Severity.INFO,
                         f"{x_claim.outlet} and {equal[0].outlet} both give {describe(x)}",
-                        (sx, side(equal[0], articles[equal[0].article_id])),
+                        _sides(x_claim, equal[0], articles),
                         similarity=similarity,
                     )
                 )
@@ -378,7 +380,7 @@ def compare_quantities(
                 severity,
                 f"{x_claim.outlet} says {describe(x)} {_fmt(x.interval)}; {y_claim.outlet} says "
                 f"{describe(y)} {_fmt(y.interval)}: the ranges do not overlap",
-                (sx, side(y_claim, articles[y_claim.article_id])),
+                _sides(x_claim, y_claim, articles),
                 detail=f"ratio {ratio:.2f}" if not math.isinf(ratio) else "ratio ∞",
                 similarity=similarity,
             )
@@ -447,16 +449,24 @@ def _days(first: object, last: object) -> str:
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’-]*")
 
 
-def _unquoted_tokens(claim: Claim, quote_spans: Iterable[tuple[int, int]]) -> list[str]:
+def _unquoted_tokens(claim: Claim, quote_spans: Iterable[tuple[int, int]]) -> tuple[str, ...]:
     """The sentence's tokens outside quote marks, case kept."""
-    text = claim.sentence
-    base = claim.sentence_start
-    for qs, qe in quote_spans:
-        s, e = max(qs - base, 0), min(qe - base, len(text))
-        if s < e:
-            text = text[:s] + " " * (e - s) + text[e:]
+    base, text = claim.sentence_start, claim.sentence
+    inside = tuple(
+        (s, e)
+        for qs, qe in quote_spans
+        if (s := max(qs - base, 0)) < (e := min(qe - base, len(text)))
+    )
+    return _tokens_outside(text, inside)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _tokens_outside(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, ...]:
+    # Cached like _words: each sentence is compared with up to NEIGHBOURS others.
+    for s, e in spans:
+        text = text[:s] + " " * (e - s) + text[e:]
     text = text.replace("’", "'").replace("n't", " not")
-    return re.findall(r"[\w]+(?:'[\w]+)*", text)
+    return tuple(re.findall(r"[\w]+(?:'[\w]+)*", text))
 
 
 # Words that say what kind of place a name is, not which: "Betty Ford Center" and
@@ -502,7 +512,6 @@ def compare_sentences(
 
     The negation rule asks for lexical closeness only: a negation lowers the embedding
     similarity of two otherwise identical sentences well below ``NEAR_PARAPHRASE_MIN``."""
-    sa, sb = side(a, articles[a.article_id]), side(b, articles[b.article_id])
     ta = _unquoted_tokens(a, quote_spans(a.article_id))
     tb = _unquoted_tokens(b, quote_spans(b.article_id))
     if words(a.text) == words(b.text):
@@ -514,7 +523,7 @@ def compare_sentences(
                 FindingKind.CORROBORATION,
                 Severity.INFO,
                 f"{a.outlet} and {b.outlet} say the same: “{_short(a.text, 70)}”",
-                (sa, sb),
+                _sides(a, b, articles),
                 similarity=similarity,
             )
         ]
@@ -524,12 +533,21 @@ def compare_sentences(
     out = []
     neg_a = sum(w in _NEGATORS for w in la)
     neg_b = sum(w in _NEGATORS for w in lb)
-    rest = difflib.SequenceMatcher(
-        a=[w for w in la if w not in _NEGATORS],
-        b=[w for w in lb if w not in _NEGATORS],
-        autojunk=False,
-    ).ratio()
-    if (neg_a == 0) != (neg_b == 0) and rest >= config.NEGATION_REST_MIN:
+    memo: list[float] = []
+
+    def rest() -> float:
+        """How alike the two are besides their negators (asked for only when needed)."""
+        if not memo:
+            memo.append(
+                difflib.SequenceMatcher(
+                    a=[w for w in la if w not in _NEGATORS],
+                    b=[w for w in lb if w not in _NEGATORS],
+                    autojunk=False,
+                ).ratio()
+            )
+        return memo[0]
+
+    if (neg_a == 0) != (neg_b == 0) and rest() >= config.NEGATION_REST_MIN:
         negated, plain = (a, b) if neg_a else (b, a)
         out.append(
             Finding(
@@ -537,7 +555,7 @@ def compare_sentences(
                 Severity.HIGH,
                 f"{negated.outlet} says “{_short(negated.text, 70)}”; {plain.outlet} says the "
                 f"opposite: “{_short(plain.text, 70)}”",
-                (sa, sb),
+                _sides(a, b, articles),
                 similarity=similarity,
             )
         )
@@ -549,7 +567,7 @@ def compare_sentences(
             continue
         if not all(_NAME_TOKEN.fullmatch(t) for t in xa + xb) or i1 == 0 or j1 == 0:
             continue  # not a proper name, or the capital only opens the sentence
-        if _aliases(xa, xb) or rest < config.NAME_REST_MIN:
+        if _aliases(xa, xb) or rest() < config.NAME_REST_MIN:
             continue
         out.append(
             Finding(
@@ -557,7 +575,7 @@ def compare_sentences(
                 Severity.MEDIUM,
                 f"{a.outlet} names {' '.join(xa)} where {b.outlet} names {' '.join(xb)} in the "
                 "same sentence",
-                (sa, sb),
+                _sides(a, b, articles),
                 detail=f"-{' '.join(xa)} +{' '.join(xb)}",
                 similarity=similarity,
             )

@@ -650,20 +650,38 @@ def _ago(match: re.Match[str], text: str, published: dt.date | None) -> _Candida
     return _whole(match, (dt.date(year, 1, 1), dt.date(year, 12, 31)))
 
 
-_RULES: tuple[tuple[re.Pattern[str], _Builder], ...] = (
-    (_DAY_MONTH, _day_and_month),
-    (_MONTH_DAY, _day_and_month),
-    (_ISO, _iso_date),
-    (_NUMERIC, _numeric_date),
-    (_MONTH_YEAR, _month_and_year),
-    (_BARE_MONTH, _bare_month),
-    (_BARE_YEAR, _bare_year),
-    (_WEEKDAY_THE_DAY, _weekday_the_day),
-    (_WEEK_WEEKDAY, _week_weekday),
-    (_WEEKDAY, _weekday),
-    (_RELATIVE_DAY, _relative_day),
-    (_RELATIVE_PERIOD, _relative_period),
-    (_AGO, _ago),
+# What each rule cannot match without, checked first: a month or weekday among the
+# text's words, or a cheap search. The rules' optional openings ("in", "Friday,") make
+# the regex engine try them at every position of every sentence.
+_Trigger = frozenset[str] | re.Pattern[str] | None
+_ANY_MONTH = frozenset(_MONTHS) | frozenset(_MONTH_ABBREVIATIONS)
+_ANY_WEEKDAY = frozenset(_WEEKDAYS) | frozenset(_WEEKDAY_ABBREVIATIONS)
+_TRIGGER_WORD = re.compile(r"[a-z]+")
+_ASCII_LOOKALIKES = str.maketrans("İıſ\u212a", "Iisk")
+
+
+def _may_match(trigger: _Trigger, text: str, words: frozenset[str]) -> bool:
+    if trigger is None:
+        return True
+    if isinstance(trigger, frozenset):
+        return not trigger.isdisjoint(words)
+    return trigger.search(text) is not None
+
+
+_RULES: tuple[tuple[_Trigger, re.Pattern[str], _Builder], ...] = (
+    (_ANY_MONTH, _DAY_MONTH, _day_and_month),
+    (_ANY_MONTH, _MONTH_DAY, _day_and_month),
+    (re.compile(r"[12]\d{3}[-/.]"), _ISO, _iso_date),
+    (re.compile(r"\d[/.-]\d"), _NUMERIC, _numeric_date),
+    (_ANY_MONTH, _MONTH_YEAR, _month_and_year),
+    (_ANY_MONTH, _BARE_MONTH, _bare_month),
+    (re.compile(r"(?:18|19|20)\d\d"), _BARE_YEAR, _bare_year),
+    (_ANY_WEEKDAY, _WEEKDAY_THE_DAY, _weekday_the_day),
+    (_ANY_WEEKDAY, _WEEK_WEEKDAY, _week_weekday),
+    (_ANY_WEEKDAY, _WEEKDAY, _weekday),
+    (None, _RELATIVE_DAY, _relative_day),
+    (None, _RELATIVE_PERIOD, _relative_period),
+    (frozenset({"ago"}), _AGO, _ago),
 )
 
 # ---------------------------------------------------------------------------------------
@@ -681,11 +699,16 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     ``text[m.start:m.end] == m.text``. Where several readings overlap, the longest
     wins ("Friday 5 May 2017" rather than "Friday" and "5 May 2017").
     """
+    # The rules read the text with the four letters that IGNORECASE matches to ASCII
+    # ones ("ſunday") replaced, one for one: the words they match are their keys.
+    scan = text if text.isascii() else text.translate(_ASCII_LOOKALIKES)
+    words = frozenset(_TRIGGER_WORD.findall(scan.lower()))
     candidates = [
         candidate
-        for pattern, build in _RULES
-        for match in pattern.finditer(text)
-        if (candidate := build(match, text, published)) is not None
+        for trigger, pattern, build in _RULES
+        if _may_match(trigger, scan, words)
+        for match in pattern.finditer(scan)
+        if (candidate := build(match, scan, published)) is not None
     ]
     # Longest first; at equal length the earlier start, then the earlier rule.
     order = sorted(

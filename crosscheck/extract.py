@@ -329,6 +329,12 @@ def extract(article: Article, sentences: Sequence[Sentence]) -> list[Claim]:
     text = article.text
     starts = [s.start for s in sentences]
     claims: list[Claim] = []
+    # One string per span, shared by every claim that quotes it (a sentence is the
+    # text of its SENTENCE claim and the context of each number in it).
+    pieces = {(s.start, s.end): s.text for s in sentences}
+
+    def piece(start: int, end: int) -> str:
+        return pieces.setdefault((start, end), text[start:end])
 
     def sentence_of(offset: int) -> Sentence | None:
         i = bisect.bisect_right(starts, offset) - 1
@@ -345,10 +351,10 @@ def extract(article: Article, sentences: Sequence[Sentence]) -> list[Claim]:
             outlet=article.outlet,
             start=start,
             end=end,
-            text=text[start:end],
+            text=piece(start, end),
             sentence_start=first.start,
             sentence_end=last.end,
-            sentence=text[first.start : last.end],
+            sentence=piece(first.start, last.end),
             sentence_index=first.index,
             **payload,  # type: ignore[arg-type]
         )

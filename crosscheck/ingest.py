@@ -16,7 +16,7 @@ import logging
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -161,7 +161,7 @@ def assemble(reads: Iterable[FileRead]) -> Corpus:
                     f"{path}: article id {article.id!r} already used by {seen[article.id]}; "
                     f"renamed to {new_id!r}"
                 )
-                article = Article(**{**article.__dict__, "id": new_id})
+                article = replace(article, id=new_id)
             seen[article.id] = str(path)
             corpus.articles.append(article)
     return corpus

@@ -47,7 +47,7 @@ class Severity(StrEnum):
 _SEVERITY_RANK = {Severity.INFO: 0, Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One article: ``text`` is the clean body every offset refers to."""
 
@@ -60,7 +60,7 @@ class Article:
     source: str = ""  # the file it came from, for messages
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     article_id: str
     index: int  # position among the article's sentences
@@ -70,7 +70,7 @@ class Sentence:
     paragraph: int = 0  # index of the paragraph (blank-line or line separated) it sits in
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interval:
     """A set of real numbers ``low..high``; an open end excludes its bound.
 
@@ -113,7 +113,7 @@ class Interval:
         return upper.low / lower.high
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A number or vague amount found in a text, as an interval with its hedge.
 
@@ -133,7 +133,7 @@ class Quantity:
     subject: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateMention:
     """A date or relative date; ``first..last`` is the day range it denotes.
 
@@ -148,7 +148,7 @@ class DateMention:
     last: dt.date | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """Quoted words and who said them. ``speaker_key`` is the lower-case surname used
     to compare speakers across outlets ("corbyn"); "" when unresolved."""
@@ -162,7 +162,7 @@ class Quote:
     named: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """The unit that is compared. ``start``/``end`` span the claim itself (a number, a
     quote, a date, or the whole sentence); ``sentence_start``/``sentence_end`` span the
@@ -187,7 +187,7 @@ class Claim:
         return (self.article_id, self.start, self.end, self.kind.value)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """What extraction makes of one article, on any engine: its sentences (page
     furniture left out) and its claims, both in text order."""
@@ -197,7 +197,7 @@ class Extraction:
     claims: tuple[Claim, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClaimPair:
     """Two claims from independent sources that may be about the same thing."""
 
@@ -206,7 +206,7 @@ class ClaimPair:
     similarity: float  # cosine similarity of what was embedded for each side
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Side:
     article: str
     outlet: str
@@ -221,7 +221,7 @@ class Side:
     speaker: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     kind: FindingKind
     severity: Severity
@@ -238,7 +238,7 @@ class Finding:
         return f"{self.kind.value}|" + "||".join(sides)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     articles: tuple[Article, ...]
     findings: tuple[Finding, ...]
@@ -247,7 +247,7 @@ class Report:
     warnings: tuple[str, ...] = field(default=())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CheckResult:
     """One new article checked against a stored corpus: its conflicts and
     corroborations (findings whose first side is the new article), its claims that no

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import index
@@ -47,6 +48,30 @@ def neighbours(
     return sorted(found)
 
 
+@dataclass(frozen=True, eq=False)
+class Pairs:
+    """Pairs of rows ``(first[n], second[n])``, ``first < second``, sorted, with the
+    cosine similarity of each, held as arrays: a million sentences make tens of millions
+    of candidate pairs. Iterating gives ``(i, j, score)`` with ``score`` rounded to 4
+    decimals, so that float noise cannot reorder a report."""
+
+    first: np.ndarray  # int32 row numbers
+    second: np.ndarray  # int32
+    score: np.ndarray  # float32, as FAISS gave it
+
+    def __len__(self) -> int:
+        return len(self.first)
+
+    def __iter__(self) -> Iterator[tuple[int, int, float]]:
+        for lo in range(0, len(self), 1 << 16):  # as Python numbers, a slice at a time
+            part = self[lo : lo + (1 << 16)]
+            rows = zip(part.first.tolist(), part.second.tolist(), part.score.tolist(), strict=True)
+            yield from ((i, j, round(s, 4)) for i, j, s in rows)
+
+    def __getitem__(self, rows: slice) -> Pairs:
+        return Pairs(self.first[rows], self.second[rows], self.score[rows])
+
+
 def mine_pairs(
     vectors: np.ndarray,
     sources: Sequence[Hashable],
@@ -54,7 +79,7 @@ def mine_pairs(
     min_score: float,
     days: Sequence[int | None] | None = None,
     window: int | None = None,
-) -> list[tuple[int, int, float]]:
+) -> Pairs:
     """Pairs ``(i, j, score)`` with ``i < j`` of rows from different sources whose cosine
     similarity is at least ``min_score``, each row paired with at most its ``k`` nearest
     neighbours from other sources. ``vectors``: ``float32`` ``(n, dim)``, L2-normalised.
@@ -64,44 +89,99 @@ def mine_pairs(
     searched only among rows of its own and the neighbouring ``window``-day blocks (and
     the undated rows), so the search grows with the corpus times the rows of a few
     days, not with the square of the corpus. An undated row is searched against all.
+    Without ``window``, ``days`` changes nothing.
 
-    The result is sorted by ``(i, j)``; a pair found from both ends appears once."""
-    if len(vectors) < 2:
-        return []
-    blocked = days is not None and window is not None
-    dates: Sequence[int | None] = days if days is not None else [None] * len(vectors)
-    span = window or 0
-    found: dict[tuple[int, int], float] = {}
+    A pair found from both ends appears once."""
+    import numpy as np
 
-    def keep(rows: Sequence[int], queries: Sequence[int]) -> None:
-        """Search ``queries`` among ``rows`` (both lists of row numbers)."""
-        idx = index.build(vectors if len(rows) == len(vectors) else vectors[list(rows)])
-
-        def skip(q: int, r: int) -> bool:
-            a, b = queries[q], rows[r]
-            if a == b or sources[a] == sources[b]:
-                return True
-            da, db = dates[a], dates[b]
-            return da is not None and db is not None and abs(da - db) > span
-
-        mine = vectors if len(queries) == len(vectors) else vectors[list(queries)]
-        for q, r, score in neighbours(idx, mine, skip, k, min_score):
-            a, b = queries[q], rows[r]
-            key = (a, b) if a < b else (b, a)
-            found[key] = max(found.get(key, -1.0), score)
-
-    everything = range(len(vectors))
-    if not blocked:
-        keep(everything, everything)
+    n = len(vectors)
+    code: dict[Hashable, int] = {}
+    rows = _Rows(
+        vectors,
+        np.array([code.setdefault(s, len(code)) for s in sources], dtype=np.int64),
+        np.array([-1 if d is None else d for d in days or [None] * n], dtype=np.int64),
+        window,
+    )
+    found: list[Pairs] = []  # each block's pairs (one found from both ends appears once)
+    if n < 2:
+        pass
+    elif days is None or window is None:
+        everything = np.arange(n)
+        found.append(_unique([rows.search(everything, everything, k, min_score)]))
     else:
-        blocks: dict[int, list[int]] = {}
-        for i, d in enumerate(dates):
-            if d is not None:
-                blocks.setdefault(d // max(1, span), []).append(i)
-        undated = [i for i, d in enumerate(dates) if d is None]
-        for b, members in sorted(blocks.items()):
-            near = sorted(undated + [i for n in (b - 1, b, b + 1) for i in blocks.get(n, [])])
-            keep(near, members)
-        if undated:
-            keep(everything, undated)
-    return sorted((i, j, s) for (i, j), s in found.items())
+        dated = np.flatnonzero(rows.day >= 0)
+        undated = np.flatnonzero(rows.day < 0)
+        block = rows.day[dated] // max(1, window)
+        for b in np.unique(block).tolist():
+            members = dated[block == b]
+            near = np.sort(np.concatenate([undated, dated[np.abs(block - b) <= 1]]))
+            found.append(_unique([rows.search(near, members, k, min_score)]))
+        if len(undated):
+            found.append(_unique([rows.search(np.arange(n), undated, k, min_score)]))
+    # A pair across two blocks is found in both.
+    return _unique([(p.first, p.second, p.score) for p in found])
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """What the search of one block reads: every row's vector, source (as a number)
+    and day (-1 for none), and the window."""
+
+    vectors: np.ndarray
+    source: np.ndarray
+    day: np.ndarray
+    window: int | None
+
+    def search(
+        self, rows: np.ndarray, queries: np.ndarray, k: int, min_score: float
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each of ``queries``' up to ``k`` nearest ``rows`` (both arrays of row numbers)
+        that it may pair with, as ``(query, row, score)`` arrays. As in
+        :func:`neighbours`, rows it may not pair with do not use up the ``k``: the search
+        widens until ``k`` are kept or the scores fall below ``min_score``."""
+        import numpy as np
+
+        idx = index.build(self.vectors[rows] if len(rows) < len(self.vectors) else self.vectors)
+        total = idx.ntotal
+        out: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        todo, width = queries, min(total, 4 * k + 1)
+        while len(todo):
+            scores, ids = index.search(idx, self.vectors[todo], width)
+            q = np.broadcast_to(todo[:, None], ids.shape)
+            r = rows[np.maximum(ids, 0)]
+            # Read in score order up to the first result missing or below min_score.
+            usable = np.logical_and.accumulate((ids >= 0) & (scores >= min_score), axis=1)
+            allowed = (r != q) & (self.source[r] != self.source[q])
+            if self.window is not None:
+                dq, dr = self.day[q], self.day[r]
+                allowed &= (dq < 0) | (dr < 0) | (np.abs(dq - dr) <= self.window)
+            kept = usable & allowed
+            count = np.cumsum(kept, axis=1)
+            # A row whose every result was usable but fewer than k allowed before the last
+            # one is searched again, wider (as neighbours() does).
+            before_last = count[:, -2] if width > 1 else np.zeros(len(todo), dtype=count.dtype)
+            again = usable[:, -1] & (before_last < k) & (width < total)
+            take = kept & (count <= k) & ~again[:, None]
+            out.append((q[take].astype(np.int32), r[take].astype(np.int32), scores[take]))
+            todo, width = todo[again], min(total, width * 4)
+        if not out:
+            empty = np.zeros(0, dtype=np.int32)
+            return empty, empty, np.zeros(0, dtype=np.float32)
+        return tuple(np.concatenate(x) for x in zip(*out, strict=True))  # type: ignore[return-value]
+
+
+def _unique(found: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> Pairs:
+    """One entry per pair ``(min, max)``, with its best score, sorted by the pair."""
+    import numpy as np
+
+    if not found:
+        empty = np.zeros(0, dtype=np.int32)
+        return Pairs(empty, empty, np.zeros(0, dtype=np.float32))
+    q, r, score = (np.concatenate(x) for x in zip(*found, strict=True))
+    first, second = np.minimum(q, r), np.maximum(q, r)
+    # Sorted by pair, the best score first; then the first of each pair is kept.
+    order = np.lexsort((-score, second, first))
+    first, second, score = first[order], second[order], score[order]
+    head = np.ones(len(first), dtype=bool)
+    head[1:] = (first[1:] != first[:-1]) | (second[1:] != second[:-1])
+    return Pairs(first[head], second[head], score[head])

@@ -14,55 +14,73 @@ from .embed import Embedder
 from .engine import LOCAL, Engine, can_fork, extract_one, in_workers, workers
 from .errors import InputError
 from .model import Article, CheckResult, Claim, ClaimKind, Finding, Report
-from .pair import mine_pairs, neighbours
+from .pair import Pairs, mine_pairs, neighbours
 from .store import Store
 
 if TYPE_CHECKING:
     import numpy as np
 
 
-def _shingles(a: Article) -> set[int]:
-    """The article's word 5-grams, each as a stable 64-bit hash."""
+def _shingles(a: Article) -> np.ndarray:
+    """The article's word 5-grams, each as a stable 64-bit hash: sorted, unique."""
+    import numpy as np
+
     w = re.findall(r"\w+", a.text.lower())
-    return {
+    n = max(1, len(w) - 4)
+    hashes = (
         int.from_bytes(hashlib.blake2b(" ".join(w[i : i + 5]).encode(), digest_size=8).digest())
-        for i in range(max(1, len(w) - 4))
-    }
+        for i in range(n)
+    )
+    return np.unique(np.fromiter(hashes, dtype=np.uint64, count=n))
 
 
-def _same_story_text(a: set[int], b: set[int]) -> bool:
-    return bool(a and b) and len(a & b) / len(a | b) >= config.SYNDICATION_JACCARD_MIN
+def _same_story_text(a: np.ndarray, b: np.ndarray) -> bool:
+    """Shingle sets (as from :func:`_shingles`) overlapping by ``SYNDICATION_JACCARD_MIN``."""
+    import numpy as np
+
+    small, large = sorted((len(a), len(b)))
+    if not small or small / large < config.SYNDICATION_JACCARD_MIN:
+        return False  # the overlap cannot exceed the smaller set
+    shared = len(np.intersect1d(a, b, assume_unique=True))
+    return shared / (small + large - shared) >= config.SYNDICATION_JACCARD_MIN
 
 
-def find_syndicated(articles: Sequence[Article]) -> list[tuple[str, str]]:
+def find_syndicated(
+    articles: Sequence[Article], window: int | None = None
+) -> list[tuple[str, str]]:
     """``(copy, original)`` id pairs of near-identical articles (a syndicated wire story):
-    word 5-gram shingles overlapping by at least ``SYNDICATION_JACCARD_MIN``. The
+    word 5-gram shingles overlapping by at least ``SYNDICATION_JACCARD_MIN``, published
+    at most ``window`` days apart (``None``: any; an undated article pairs with all). The
     original is the earlier published, then the smaller id.
 
     Only articles that share one of their ``SYNDICATION_SKETCH`` smallest shingle hashes
     are compared (a bottom-k sketch): two articles whose shingles overlap by a share J
     share none of them with probability at most (1 - J)^k, under 1e-6 at J = 0.6."""
     shingles = {a.id: _shingles(a) for a in articles}
-    by_hash: dict[int, list[str]] = defaultdict(list)
-    for a in articles:
-        for h in sorted(shingles[a.id])[: config.SYNDICATION_SKETCH]:
-            by_hash[h].append(a.id)
-    candidates: dict[str, set[str]] = defaultdict(set)
-    for ids in by_hash.values():
-        for i in ids:
-            candidates[i].update(ids)
     order = sorted(articles, key=lambda a: (a.published is None, a.published or 0, a.id))
-    rank = {a.id: n for n, a in enumerate(order)}
+    day = [a.published.toordinal() if a.published else None for a in order]
+    by_hash: dict[int, list[int]] = defaultdict(list)
+    for n, a in enumerate(order):
+        for h in shingles[a.id][: config.SYNDICATION_SKETCH].tolist():
+            by_hash[h].append(n)  # in rank order
+    later: dict[int, set[int]] = defaultdict(set)  # rank → ranks of later candidates
+    for members in by_hash.values():
+        for m, i in enumerate(members):
+            for j in members[m + 1 :]:
+                di, dj = day[i], day[j]
+                if window is not None and di is not None and dj is not None and dj - di > window:
+                    # The dated members come first, by date: the rest of them are later
+                    # still; the undated ones after them pair with all.
+                    later[i].update(k for k in members[m + 1 :] if day[k] is None)
+                    break
+                later[i].add(j)
     original_of: dict[str, str] = {}
-    for a in order:
+    for n, a in enumerate(order):
         if a.id in original_of:
             continue
-        for b in sorted(candidates[a.id] - {a.id}, key=rank.__getitem__):
-            if (
-                rank[b] > rank[a.id]
-                and b not in original_of
-                and _same_story_text(shingles[a.id], shingles[b])
-            ):
+        for j in sorted(later.get(n, ())):
+            b = order[j].id
+            if b not in original_of and _same_story_text(shingles[a.id], shingles[b]):
                 original_of[b] = a.id
     return sorted(original_of.items())
 
@@ -80,7 +98,7 @@ def analyse(
     ``window`` days apart are not paired (``None``: no limit); an article without a
     date is paired with all."""
     articles = sorted(articles, key=lambda a: a.id)
-    syndicated = find_syndicated(articles)
+    syndicated = find_syndicated(articles, window)
     copies = {copy for copy, _ in syndicated}
     # A copy is one source, already counted through its original.
     originals = [a for a in articles if a.id not in copies]
@@ -90,12 +108,7 @@ def analyse(
 
     sentences = compare.by_kind(claims, ClaimKind.SENTENCE)
     quotes = compare.by_kind(claims, ClaimKind.QUOTE)
-    texts = [c.text for c in sentences] + [c.quote.words for c in quotes if c.quote]
-    unique = sorted(set(texts))
-    vectors = engine.encode(embedder, unique, progress)
-    row = {t: i for i, t in enumerate(unique)}
-    sent_vecs = vectors[[row[t] for t in texts[: len(sentences)]]]
-    quote_vecs = vectors[[row[t] for t in texts[len(sentences) :]]]
+    sent_vecs, quote_vecs = _embed(engine, embedder, sentences, quotes, progress)
 
     thresholds = embedder.thresholds  # each model has its own similarity scale
     ctx = compare.Context.of(articles, claims, thresholds)
@@ -144,9 +157,26 @@ def analyse(
     )
 
 
+def _embed(
+    engine: Engine,
+    embedder: Embedder,
+    sentences: Sequence[Claim],
+    quotes: Sequence[Claim],
+    progress: bool,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The vectors of the sentences and of the quotes' words; each distinct text is
+    encoded once."""
+    texts = [c.text for c in sentences] + [c.quote.words for c in quotes if c.quote]
+    unique = sorted(set(texts))
+    vectors = engine.encode(embedder, unique, progress)
+    row = {t: i for i, t in enumerate(unique)}
+    at = [row[t] for t in texts]
+    return vectors[at[: len(sentences)]], vectors[at[len(sentences) :]]
+
+
 def _compare_range(
     sentences: Sequence[Claim],
-    pairs: Sequence[tuple[int, int, float]],
+    pairs: Pairs,
     ctx: compare.Context,
     lo: int,
     hi: int,
@@ -158,7 +188,7 @@ def _compare_range(
 
 
 # What forked comparison workers read: set just before the fork, inherited by copy.
-_FORKED: tuple[Sequence[Claim], Sequence[tuple[int, int, float]], compare.Context] | None = None
+_FORKED: tuple[Sequence[Claim], Pairs, compare.Context] | None = None
 
 
 def _compare_forked(bounds: tuple[int, int]) -> list[Finding]:
@@ -167,7 +197,7 @@ def _compare_forked(bounds: tuple[int, int]) -> list[Finding]:
 
 
 def _compare_sentence_pairs(
-    sentences: Sequence[Claim], pairs: Sequence[tuple[int, int, float]], ctx: compare.Context
+    sentences: Sequence[Claim], pairs: Pairs, ctx: compare.Context
 ) -> list[Finding]:
     """Every sentence rule over ``pairs``, in pair order. From ``PARALLEL_MIN_PAIRS``
     pairs up they are spread over forked worker processes (``engine.workers``), which

@@ -17,8 +17,9 @@ WORDS = ["the", "council", "said", "a", "bridge", "will", "close", "for", "repai
 WORDS += ["the", "vote", "on", "budget", "cuts"]
 
 
-def _all_pairs(articles: list[Article]) -> list[tuple[str, str]]:
-    """The definition: every later article compared with every earlier original."""
+def _all_pairs(articles: list[Article], window: int | None) -> list[tuple[str, str]]:
+    """The definition: every later article compared with every earlier original
+    published at most ``window`` days before it (or undated)."""
     order = sorted(articles, key=lambda a: (a.published is None, a.published or 0, a.id))
     shingles = {a.id: _shingles(a) for a in articles}
     original_of: dict[str, str] = {}
@@ -26,13 +27,16 @@ def _all_pairs(articles: list[Article]) -> list[tuple[str, str]]:
         if a.id in original_of:
             continue
         for b in order[i + 1 :]:
+            apart = (b.published - a.published).days if a.published and b.published else 0
+            if window is not None and apart > window:
+                continue
             if b.id not in original_of and _same_story_text(shingles[a.id], shingles[b.id]):
                 original_of[b.id] = a.id
     return sorted(original_of.items())
 
 
-@pytest.mark.parametrize("seed", range(4))
-def test_the_sketch_finds_every_copy_a_full_comparison_finds(seed: int) -> None:
+@pytest.mark.parametrize(("seed", "window"), [(s, w) for s in range(4) for w in (None, 2)])
+def test_the_sketch_finds_every_copy_a_full_comparison_finds(seed: int, window: int | None) -> None:
     rng = random.Random(seed)
     originals = [" ".join(rng.choices(WORDS, k=rng.randint(30, 300))) for _ in range(40)]
     articles = []
@@ -40,12 +44,14 @@ def test_the_sketch_finds_every_copy_a_full_comparison_finds(seed: int) -> None:
         words = rng.choice(originals).split()
         for _ in range(rng.randint(0, len(words) // 10)):  # edit some words
             words[rng.randrange(len(words))] = rng.choice([*WORDS, "Mayor", "2,000"])
-        day = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randint(0, 5))
+        day = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randint(0, 8))
         articles.append(Article(id=f"a{n:03d}", outlet=f"o{n % 7}", text=" ".join(words),
                                 published=day if n % 5 else None))  # fmt: skip
-    expected = _all_pairs(articles)
+    expected = _all_pairs(articles, window)
     assert len(expected) > 20  # the corpus does have copies, and near-misses
-    assert find_syndicated(articles) == expected
+    assert find_syndicated(articles, window) == expected
+    if window is not None:  # copies published too far apart are left alone
+        assert len(expected) < len(_all_pairs(articles, None))
 
 
 def _quote(article: str, speaker: str) -> Claim:

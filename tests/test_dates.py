@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from crosscheck import dates
 from crosscheck.dates import find_dates, same_day_range
 from crosscheck.model import DateMention
 
@@ -251,7 +252,7 @@ _TOKENS = st.sampled_from([
     "5", "May", "2017", ",", "Friday", "the", "4th", "of", "June", "last", "next", "this",
     "week", "night", "-", "–", "/", ".", "05/05/2017", "in", "2015", "Theresa", "may",
     "Today", "2017-05-05", "ago", "two", "days", "Sunday", "Times", "mid", "early", "31",
-    "April", "’s", "4-5", "yesterday",
+    "April", "’s", "4-5", "yesterday", "ſunday", "FRİDAY", "Mıd", "wee\u212a",
 ])  # fmt: skip
 
 
@@ -454,3 +455,45 @@ def test_recognizers_text_spec(file_name: str, kind: str) -> None:
         f"{file_name}: {rate:.1%} of {len(in_scope)} in-scope cases pass; failures:\n"
         + "\n".join(failures)
     )
+
+
+# ---------------------------------------------------------------------------------------
+# The rules' cheap triggers (a search for the word or digits a rule cannot match
+# without) only save time: with every trigger lifted, the same dates are found.
+# ---------------------------------------------------------------------------------------
+
+
+def _texts_for_triggers() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(_require(SEEDS).glob("*.txt"))]
+    for name in ("DateExtractor.json", "DateParser.json", "DateTimeModel.json"):
+        cases = json.loads(_require(SPEC_DIR / name).read_text(encoding="utf-8-sig"))
+        texts += [c["Input"] for c in cases]
+    ecb = _require(EVAL / "ecbplus" / "sentences.jsonl").read_text(encoding="utf-8")
+    texts += [json.loads(line)["text"] for line in ecb.splitlines()[:3000]]
+    return texts
+
+
+def _untriggered(monkeypatch: pytest.MonkeyPatch) -> None:
+    rules = tuple((None, pattern, build) for _, pattern, build in dates._RULES)
+    monkeypatch.setattr(dates, "_RULES", rules)
+
+
+@pytest.mark.parametrize("published", [None, SAT])
+def test_triggers_change_nothing_found(
+    published: dt.date | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = _texts_for_triggers()
+    with_triggers = [find_dates(t, published) for t in texts]
+    _untriggered(monkeypatch)
+    assert [find_dates(t, published) for t in texts] == with_triggers
+    assert sum(map(len, with_triggers)) > 500  # the texts do have dates in them
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_TOKENS, max_size=12), st.sampled_from([" ", "", "  "]))
+def test_triggers_change_nothing_on_generated_text(tokens: list[str], glue: str) -> None:
+    text = glue.join(tokens)
+    found = find_dates(text, SAT)
+    with pytest.MonkeyPatch.context() as patch:
+        _untriggered(patch)
+        assert find_dates(text, SAT) == found

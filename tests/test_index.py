@@ -4,8 +4,9 @@ same index for the same vectors."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from crosscheck import index
+from crosscheck import config, index
 
 
 def _clustered(n: int, dim: int = 32, centres: int = 40, seed: int = 0) -> np.ndarray:
@@ -34,3 +35,13 @@ def test_the_same_vectors_give_the_same_approximate_neighbours() -> None:
     first = index.search(index.build(v, approximate_from=0), v[:200], 10)
     second = index.search(index.build(v, approximate_from=0), v[:200], 10)
     assert np.array_equal(first[0], second[0]) and np.array_equal(first[1], second[1])
+
+
+def test_an_ivf_index_just_above_the_threshold_prints_nothing(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    # 4·√n lists leave fewer than FAISS's 39 rows a list up to ~24,000 rows, and FAISS
+    # warned about it on stderr, in the middle of a user's report.
+    v = _clustered(config.ANN_MIN_ROWS + 1, dim=8)
+    assert type(index.build(v)).__name__ == "IndexIVFFlat"
+    assert capfd.readouterr().err == ""

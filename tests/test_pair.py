@@ -28,7 +28,7 @@ def test_same_source_neighbours_do_not_crowd_out_other_sources() -> None:
 
 @pytest.mark.parametrize("n", [0, 1])
 def test_too_few_rows_give_no_pairs(n: int) -> None:
-    assert mine_pairs(np.zeros((n, 3), dtype=np.float32), ["a"] * n, 5, 0.5) == []
+    assert list(mine_pairs(np.zeros((n, 3), dtype=np.float32), ["a"] * n, 5, 0.5)) == []
 
 
 def _brute_force(
@@ -65,7 +65,7 @@ def test_date_blocking_pairs_exactly_what_a_full_scan_allows(seed: int) -> None:
     sources = [f"s{x}" for x in rng.integers(0, 4, n)]
     when = zip(rng.random(n), rng.integers(0, 60, n), strict=True)
     days: list[int | None] = [None if x < 0.1 else int(d) for x, d in when]
-    got = mine_pairs(v, sources, k=3, min_score=0.2, days=days, window=7)
+    got = list(mine_pairs(v, sources, k=3, min_score=0.2, days=days, window=7))
     assert got == _brute_force(v, sources, days, 7, 3, 0.2)
     assert all(
         abs(da - db) <= 7
@@ -80,3 +80,30 @@ def test_articles_weeks_apart_are_not_paired_but_undated_ones_are() -> None:
     assert [(i, j) for i, j, _ in pairs] == [(0, 2), (1, 2)]
     unblocked = mine_pairs(v, ["a", "b", "c"], k=5, min_score=0.9)
     assert [(i, j) for i, j, _ in unblocked] == [(0, 1), (0, 2), (1, 2)]
+
+
+def test_without_a_window_days_change_nothing() -> None:
+    # --window-days 0: articles of any dates pair, exactly as if none had a date.
+    rng = np.random.default_rng(7)
+    v = _unit(rng.normal(size=(60, 6)).tolist())
+    sources = [f"s{x}" for x in rng.integers(0, 3, 60)]
+    days: list[int | None] = [int(d) for d in rng.integers(0, 400, 60)]
+    dated = list(mine_pairs(v, sources, k=3, min_score=0.2, days=days, window=None))
+    assert dated == list(mine_pairs(v, sources, k=3, min_score=0.2))
+    assert dated == _brute_force(v, sources, days, None, 3, 0.2)
+    assert any(abs(days[i] - days[j]) > 7 for i, j, _ in dated)  # months apart, paired
+
+
+@pytest.mark.parametrize("k", [1, 2, 5])
+def test_rows_crowded_by_their_own_source_widen_the_search(k: int) -> None:
+    # 30 rows of source a closer to each query than any other source: the first window
+    # of results (4k + 1) holds no allowed row, so the search must widen to find them.
+    rng = np.random.default_rng(k)
+    base = rng.normal(size=6)
+    rows = [base + 0.01 * rng.normal(size=6) for _ in range(30)]
+    rows += [base + 0.5 * rng.normal(size=6) for _ in range(10)]
+    v = _unit([list(r) for r in rows])
+    sources = ["a"] * 30 + [f"b{i % 3}" for i in range(10)]
+    days: list[int | None] = [0] * 40
+    got = list(mine_pairs(v, sources, k=k, min_score=0.0, days=days, window=7))
+    assert got == _brute_force(v, sources, days, 7, k, 0.0)
