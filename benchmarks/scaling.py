@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import resource
 import subprocess
 import sys
 import time
@@ -67,7 +68,8 @@ def run_size(
     """Load the model, synthesise ``sentences // 25`` articles over ``days`` days and time
     :func:`crosscheck.pipeline.analyse` on them (model load and synthesis not counted),
     split into extraction, embedding, and the rest (syndication check, pairing,
-    comparing); ``peak_rss_mb`` is the whole process's."""
+    comparing); ``peak_rss_mb`` is this process's, ``worker_peak_rss_mb`` its largest
+    worker process's (0 when none ran)."""
     embedder = Embedder(model)
     load_s, _ = timed(lambda: embedder.encode(["warm up"]))
     corpus = news_year(max(1, sentences // SENTENCES_PER_ARTICLE), SENTENCES_PER_ARTICLE, days)
@@ -87,6 +89,11 @@ def run_size(
         "findings": len(report.findings),
         "model_load_s": round(load_s, 1),
         "peak_rss_mb": peak_rss_mb(),
+        # Forked workers share the parent's pages until they touch them; the largest
+        # worker's own peak, pages shared with the parent included.
+        "worker_peak_rss_mb": round(
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
+        ),
     }
 
 

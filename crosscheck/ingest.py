@@ -141,16 +141,16 @@ def read_one(path: Path) -> FileRead:
 
 
 def assemble(reads: Iterable[FileRead]) -> Corpus:
-    """The corpus of files read, in the order of ``reads``: one warning (logged too) per
-    file that could not be read, one per file without article text, and an article id
-    met before renamed ``id~2``, ``id~3``… with a warning naming both files."""
+    """The corpus of files read, in the order of ``reads``: one warning per file that
+    could not be read (logged at INFO too), one per file without article text, and an
+    article id met before renamed ``id~2``, ``id~3``… with a warning naming both files."""
     corpus = Corpus()
     seen: dict[str, str] = {}
     for read in reads:
         path = read.path
         if read.error is not None:
             corpus.warnings.append(f"skipped {read.error}")
-            log.warning("skipped %s", read.error)
+            log.info("skipped %s", read.error)  # the warning reaches the user with the corpus
             continue
         if not read.articles:
             corpus.warnings.append(f"skipped {path}: no article text")

@@ -68,7 +68,8 @@ class Pairs:
             rows = zip(part.first.tolist(), part.second.tolist(), part.score.tolist(), strict=True)
             yield from ((i, j, round(s, 4)) for i, j, s in rows)
 
-    def __getitem__(self, rows: slice) -> Pairs:
+    def __getitem__(self, rows: slice | np.ndarray) -> Pairs:
+        """A slice of the pairs, or those at an array of positions, in its order."""
         return Pairs(self.first[rows], self.second[rows], self.score[rows])
 
 

@@ -123,7 +123,7 @@ def analyse(
         sent_days,
         window,
     )
-    findings += _compare_sentence_pairs(sentences, sent_pairs, ctx)
+    findings += _compare_sentence_pairs(sentences, _by_day(sent_pairs, sent_days), ctx)
 
     quote_sources = [source[c.article_id] for c in quotes]
     quote_days = [day[c.article_id] for c in quotes]
@@ -172,6 +172,17 @@ def _embed(
     row = {t: i for i, t in enumerate(unique)}
     at = [row[t] for t in texts]
     return vectors[at[: len(sentences)]], vectors[at[len(sentences) :]]
+
+
+def _by_day(pairs: Pairs, days: Sequence[int | None]) -> Pairs:
+    """``pairs`` in the order of their first row's day (undated last), else as they were:
+    compared in that order, a worker process and the word caches of :mod:`compare` meet
+    the sentences of a few weeks at a time, not of the whole corpus. The findings do not
+    depend on the order (see :func:`_dedupe`)."""
+    import numpy as np
+
+    when = np.array([np.iinfo(np.int64).max if d is None else d for d in days], dtype=np.int64)
+    return pairs[np.argsort(when[pairs.first], kind="stable")]
 
 
 def _compare_range(
@@ -243,20 +254,23 @@ def _same_speaker_pairs(
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
-    """One finding per identity (the most similar pair wins), most severe first."""
+    """One finding per identity, most severe first. Of findings with one identity the
+    most similar pair wins, then the first by position: the order they come in (from
+    worker processes, in any order of pairs) does not matter."""
     best: dict[str, Finding] = {}
     for f in findings:
         key = f.identity
-        if key not in best or f.similarity > best[key].similarity:
+        if key not in best or _rank(f) < _rank(best[key]):
             best[key] = f
-    return sorted(
-        best.values(),
-        key=lambda f: (
-            -f.severity.rank,
-            f.kind.value,
-            [(s.article, s.start, s.end) for s in f.sides],
-        ),
-    )
+    return sorted(best.values(), key=lambda f: (-f.severity.rank, f.kind.value, _where(f)))
+
+
+def _where(f: Finding) -> list[tuple[str, int, int]]:
+    return [(s.article, s.start, s.end) for s in f.sides]
+
+
+def _rank(f: Finding) -> tuple[float, list[tuple[str, int, int]], int, str, str, str]:
+    return (-f.similarity, _where(f), -f.severity.rank, f.explanation, f.detail, f.subtype)
 
 
 def build_report(

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__, index
 from .config import DEFAULT_MODEL
-from .embed import Embedder
+from .embed import Embedder, model_version
 from .engine import LOCAL, Engine
 from .errors import StoreError
 from .model import (
@@ -218,6 +218,15 @@ class Store:
             raise StoreError(
                 f"{path}: built with model {meta['model']!r}, not {model!r}; use "
                 f"--model {meta['model']} or rebuild it with --rebuild"
+            )
+        built, installed = meta.get("model_version", ""), model_version(meta["model"])
+        if built and built != installed:
+            # New vectors would not be comparable with the stored ones.
+            conn.close()
+            raise StoreError(
+                f"{path}: its vectors come from {built}, but this installation makes "
+                f"{installed or 'other vectors'}; rebuild it with "
+                f"`crosscheck index PATHS --store {path} --rebuild`"
             )
         return store
 
@@ -542,7 +551,7 @@ def _create(db: Path, model: str) -> None:
         conn.executemany(
             "INSERT INTO meta VALUES (?, ?)",
             [("schema_version", str(SCHEMA_VERSION)), ("model", model), ("generation", "0"),
-             ("crosscheck_version", __version__)],
+             ("crosscheck_version", __version__), ("model_version", model_version(model))],
         )  # fmt: skip
     conn.close()
     tmp.replace(db)  # a store appears whole, or not at all

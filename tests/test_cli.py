@@ -57,3 +57,17 @@ def test_report_html_is_one_self_contained_page(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     page = out.read_text("utf-8")
     assert page.lstrip().lower().startswith("<!doctype html") and "quote drift" in page.lower()
+
+
+def test_each_skipped_file_is_named_once_on_stderr(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Labour lost 275 seats in the council elections.\n")
+    (tmp_path / "broken.json").write_text("{not json")
+    crosscheck = Path(sys.executable).parent / "crosscheck"
+    out = subprocess.run(
+        [str(crosscheck), "report", str(tmp_path), "--no-progress"],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 3, out.stderr  # a report, with inputs skipped
+    assert out.stderr.count("broken.json") == 1, out.stderr
+    assert "crosscheck: warning: skipped" in out.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import logging
 import os
 import sqlite3
 import subprocess
@@ -127,6 +128,7 @@ def test_load_equals_local_with_bad_files(
     (folder / "one.json").write_text(json.dumps({"id": "bom", "text": "Labour lost 275 seats."}))
     monkeypatch.chdir(tmp_path)  # the workers read "corpus/..." from the driver's directory
     paths = ["corpus"] if relative else [str(folder)]
+    caplog.set_level(logging.INFO, logger="crosscheck")
 
     def logged() -> list[str]:
         return [r.getMessage() for r in caplog.records if r.name.startswith("crosscheck")]

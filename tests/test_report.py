@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 
 from crosscheck.model import Article, Finding, FindingKind, Report, Severity, Side
+from crosscheck.pipeline import _dedupe
 from crosscheck.report import Format, finding_id, render
 
 SENTENCE_A = "Corbyn told a crowd of around 200 supporters <b>that</b> Labour would fight on."
@@ -75,3 +77,34 @@ def test_json_matches_the_documented_schema() -> None:
 
     check(data, schema, "report")
     assert set(data) == set(schema["properties"])
+
+
+def test_one_finding_per_identity_whatever_order_the_pairs_come_in() -> None:
+    # Pairs are compared in worker processes, by day: the report must not depend on
+    # which of two equally similar findings of one identity came first.
+    text = "Labour lost 275 seats. Labour lost 275 seats."
+
+    def quantity(start: int, other: int, similarity: float) -> Finding:
+        a = Side("a", "Ledger", "275", text, start, start + 3, start - 12, start + 10)
+        b = Side("b", "Wire", "275", text, other, other + 3, other - 12, other + 10)
+        return Finding(
+            FindingKind.CORROBORATION, Severity.INFO, "both 275", (a, b), similarity=similarity
+        )
+
+    findings = [quantity(12, 12, 0.9), quantity(35, 12, 0.9), quantity(12, 35, 0.95)]
+    findings += [
+        quantity(35, 35, 0.9),
+        Finding(**{**_fields(findings[0]), "sides": findings[0].sides[::-1]}),
+    ]
+    expected = _dedupe(findings)
+    assert [f.similarity for f in expected] == [0.95]
+    rng = random.Random(0)
+    for _ in range(20):
+        rng.shuffle(findings)
+        assert _dedupe(findings) == expected
+    tied = [f for f in findings if f.similarity == 0.9]
+    assert _dedupe(tied) == _dedupe(tied[::-1]) == [quantity(12, 12, 0.9)]
+
+
+def _fields(f: Finding) -> dict[str, object]:
+    return {name: getattr(f, name) for name in Finding.__dataclass_fields__}

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import sqlite3
+from importlib import metadata
 from pathlib import Path
 
 import pytest
 
+from crosscheck import embed
 from crosscheck.embed import Embedder
 from crosscheck.errors import StoreError
 from crosscheck.model import Article
@@ -56,6 +58,21 @@ def test_a_store_refuses_another_model(tmp_path: Path, embedder: Embedder) -> No
         st.update([A], embedder)
     with pytest.raises(StoreError, match="built with model"):
         Store.open(tmp_path / "s", model="some/other-model")
+
+
+@pytest.mark.parametrize("model", ["static", "all-MiniLM-L6-v2"])
+def test_a_store_refuses_vectors_of_another_model_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model: str
+) -> None:
+    # A new model2vec (or packaged MiniLM) makes other vectors under the same model
+    # name: mixing them into an old store would pair sentences by noise.
+    Store.open(tmp_path / "s", model=model, create=True).close()
+    with Store.open(tmp_path / "s") as st:  # the same installation: fine
+        assert st.meta["model_version"] == embed.model_version(model) != ""
+    monkeypatch.setattr(metadata, "version", lambda package: "99.0")
+    with pytest.raises(StoreError, match="--rebuild") as error:
+        Store.open(tmp_path / "s", model=model)
+    assert "99.0" in str(error.value)
 
 
 def test_an_interrupted_update_leaves_the_old_content(
