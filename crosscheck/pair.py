@@ -50,10 +50,11 @@ def neighbours(
 
 @dataclass(frozen=True, eq=False)
 class Pairs:
-    """Pairs of rows ``(first[n], second[n])``, ``first < second``, sorted, with the
-    cosine similarity of each, held as arrays: a million sentences make tens of millions
-    of candidate pairs. Iterating gives ``(i, j, score)`` with ``score`` rounded to 4
-    decimals, so that float noise cannot reorder a report."""
+    """Pairs of rows ``(first[n], second[n])``, ``first < second``, with the cosine
+    similarity of each, held as arrays: a million sentences make tens of millions of
+    candidate pairs. :func:`mine_pairs` returns them sorted by pair. Iterating gives
+    ``(i, j, score)`` with ``score`` rounded to 4 decimals, so that float noise cannot
+    reorder a report."""
 
     first: np.ndarray  # int32 row numbers
     second: np.ndarray  # int32
