@@ -22,30 +22,56 @@ def neighbours(
     Skipped rows (the same source) do not use up the ``k``: the search widens until
     ``k`` are kept or the scores fall below ``min_score``. Scores are rounded to 4
     decimals, so that float noise cannot reorder a report."""
+    import numpy as np
+
     total = idx.ntotal if idx is not None else 0
     if total == 0 or len(queries) == 0:
         return []
     found: list[tuple[int, int, float]] = []
-    todo = list(range(len(queries)))
+    todo = np.arange(len(queries))
     width = min(total, 4 * k + 1)
-    while todo:
+    while len(todo):
         scores, ids = index.search(idx, queries[todo], width)
-        again = []
-        for row, q in enumerate(todo):
-            kept: list[tuple[int, int, float]] = []
-            exhausted = True
-            for score, r in zip(scores[row], ids[row], strict=True):
-                if r < 0 or score < min_score or len(kept) >= k:
-                    exhausted = False
-                    break
-                if not skip(q, int(r)):
-                    kept.append((q, int(r), round(float(score), 4)))
-            if exhausted and width < total:
-                again.append(q)  # skipped rows filled the window: look further
-            else:
-                found += kept
-        todo, width = again, min(total, width * 4)
+        usable = _usable(scores, ids, min_score)
+        allowed = np.zeros_like(usable)
+        for row, q in enumerate(todo.tolist()):
+            kept = 0
+            for col in np.flatnonzero(usable[row]).tolist():
+                if kept == k:
+                    break  # skip is asked only until k rows are kept
+                if not skip(q, int(ids[row, col])):
+                    allowed[row, col], kept = True, kept + 1
+        take, again = _keep(usable, allowed, k, width < total)
+        found += [
+            (int(todo[row]), int(ids[row, col]), round(float(scores[row, col]), 4))
+            for row, col in zip(*np.nonzero(take), strict=True)
+        ]
+        todo, width = todo[again], min(total, width * 4)
     return sorted(found)
+
+
+def _usable(scores: np.ndarray, ids: np.ndarray, min_score: float) -> np.ndarray:
+    """Each query's results read in score order, up to the first one missing or below
+    ``min_score``."""
+    import numpy as np
+
+    return np.logical_and.accumulate((ids >= 0) & (scores >= min_score), axis=1)
+
+
+def _keep(
+    usable: np.ndarray, allowed: np.ndarray, k: int, wider: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """The results to keep, the first ``k`` usable and allowed ones of each query (rows
+    not allowed do not use up the ``k``), and the queries to search again, wider: those
+    whose every result was usable with fewer than ``k`` allowed before the last, while
+    the index holds more rows (``wider``)."""
+    import numpy as np
+
+    kept = usable & allowed
+    count = np.cumsum(kept, axis=1)
+    before_last = count[:, -2] if count.shape[1] > 1 else np.zeros(len(count), dtype=count.dtype)
+    again = usable[:, -1] & (before_last < k) & wider
+    return kept & (count <= k) & ~again[:, None], again
 
 
 @dataclass(frozen=True, eq=False)
@@ -138,9 +164,8 @@ class _Rows:
         self, rows: np.ndarray, queries: np.ndarray, k: int, min_score: float
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Each of ``queries``' up to ``k`` nearest ``rows`` (both arrays of row numbers)
-        that it may pair with, as ``(query, row, score)`` arrays. As in
-        :func:`neighbours`, rows it may not pair with do not use up the ``k``: the search
-        widens until ``k`` are kept or the scores fall below ``min_score``."""
+        that it may pair with, as ``(query, row, score)`` arrays; the same rule as
+        :func:`neighbours`, with what may pair decided for all results at once."""
         import numpy as np
 
         idx = index.build(self.vectors[rows] if len(rows) < len(self.vectors) else self.vectors)
@@ -151,19 +176,11 @@ class _Rows:
             scores, ids = index.search(idx, self.vectors[todo], width)
             q = np.broadcast_to(todo[:, None], ids.shape)
             r = rows[np.maximum(ids, 0)]
-            # Read in score order up to the first result missing or below min_score.
-            usable = np.logical_and.accumulate((ids >= 0) & (scores >= min_score), axis=1)
             allowed = (r != q) & (self.source[r] != self.source[q])
             if self.window is not None:
                 dq, dr = self.day[q], self.day[r]
                 allowed &= (dq < 0) | (dr < 0) | (np.abs(dq - dr) <= self.window)
-            kept = usable & allowed
-            count = np.cumsum(kept, axis=1)
-            # A row whose every result was usable but fewer than k allowed before the last
-            # one is searched again, wider (as neighbours() does).
-            before_last = count[:, -2] if width > 1 else np.zeros(len(todo), dtype=count.dtype)
-            again = usable[:, -1] & (before_last < k) & (width < total)
-            take = kept & (count <= k) & ~again[:, None]
+            take, again = _keep(_usable(scores, ids, min_score), allowed, k, width < total)
             out.append((q[take].astype(np.int32), r[take].astype(np.int32), scores[take]))
             todo, width = todo[again], min(total, width * 4)
         if not out:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,15 +65,8 @@ def find_syndicated(
             by_hash[h].append(n)  # in rank order
     later: dict[int, set[int]] = defaultdict(set)  # rank → ranks of later candidates
     for members in by_hash.values():
-        for m, i in enumerate(members):
-            for j in members[m + 1 :]:
-                di, dj = day[i], day[j]
-                if window is not None and di is not None and dj is not None and dj - di > window:
-                    # The dated members come first, by date: the rest of them are later
-                    # still; the undated ones after them pair with all.
-                    later[i].update(k for k in members[m + 1 :] if day[k] is None)
-                    break
-                later[i].add(j)
+        for i, j in _within_window(members, day, window):
+            later[i].add(j)
     original_of: dict[str, str] = {}
     for n, a in enumerate(order):
         if a.id in original_of:
@@ -233,24 +226,32 @@ def _same_speaker_pairs(
     window: int | None,
 ) -> list[tuple[int, int]]:
     """Pairs of quotes by one speaker in different outlets, at most ``window`` days
-    apart (a quote without a date pairs with all). Quotes are sorted by day, so each
-    is compared with the quotes of its window only."""
+    apart (a quote without a date pairs with all)."""
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(quotes):
         if c.quote and c.quote.speaker_key:
             by_speaker[c.quote.speaker_key].append(i)
-    pairs = []
+    pairs: list[tuple[int, int]] = []
     for members in by_speaker.values():
-        undated = [i for i in members if days[i] is None]
-        dated = sorted((d, i) for i in members if (d := days[i]) is not None)
-        for n, (d, i) in enumerate(dated):
-            for e, j in dated[n + 1 :]:
-                if window is not None and e - d > window:
-                    break
-                pairs.append((i, j))
-        for n, i in enumerate(undated):
-            pairs += [(i, j) for j in undated[n + 1 :] + [j for _, j in dated]]
+        members.sort(key=lambda i: (days[i] is None, days[i] or 0, i))
+        pairs += _within_window(members, days, window)
     return sorted((min(i, j), max(i, j)) for i, j in pairs if sources[i] != sources[j])
+
+
+def _within_window(
+    members: Sequence[int], days: Sequence[int | None], window: int | None
+) -> Iterator[tuple[int, int]]:
+    """Pairs ``(a, b)`` of ``members``, ``a`` before ``b``, published at most ``window``
+    days apart (``None``: any); an undated member pairs with all. ``members`` lists the
+    dated ones first, by day, then the undated: each dated one meets only its window."""
+    for m, a in enumerate(members):
+        for b in members[m + 1 :]:
+            da, db = days[a], days[b]
+            if window is not None and da is not None and db is not None and db - da > window:
+                # The dated members after b are later still; the undated ones pair with all.
+                yield from ((a, c) for c in members[m + 1 :] if days[c] is None)
+                break
+            yield a, b
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:

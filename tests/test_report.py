@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -94,7 +95,7 @@ def test_one_finding_per_identity_whatever_order_the_pairs_come_in() -> None:
     findings = [quantity(12, 12, 0.9), quantity(35, 12, 0.9), quantity(12, 35, 0.95)]
     findings += [
         quantity(35, 35, 0.9),
-        Finding(**{**_fields(findings[0]), "sides": findings[0].sides[::-1]}),
+        replace(findings[0], sides=findings[0].sides[::-1]),
     ]
     expected = _dedupe(findings)
     assert [f.similarity for f in expected] == [0.95]
@@ -104,7 +105,3 @@ def test_one_finding_per_identity_whatever_order_the_pairs_come_in() -> None:
         assert _dedupe(findings) == expected
     tied = [f for f in findings if f.similarity == 0.9]
     assert _dedupe(tied) == _dedupe(tied[::-1]) == [quantity(12, 12, 0.9)]
-
-
-def _fields(f: Finding) -> dict[str, object]:
-    return {name: getattr(f, name) for name in Finding.__dataclass_fields__}
