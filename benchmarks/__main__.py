@@ -33,6 +33,7 @@ SECTIONS = (
     "seeds",
     "ecb",
     "check",
+    "realnews",
     "scaling",
 )
 
@@ -46,9 +47,11 @@ class Settings:
     check_repeats: int
     scale_sizes: tuple[int, ...]  # sentences; () skips the scaling runs
     scale_timeout_s: float = 3600  # per size
+    realnews_events: int | None = None  # the first N ECB+ stories; None: all 86
+    realnews_dump: Path | None = None  # where to write the untouched stories' conflicts
 
 
-QUICK = Settings(100, 3, 6, (10, 1000), 10, ())
+QUICK = Settings(100, 3, 6, (10, 1000), 10, (), realnews_events=12)
 FULL = Settings(300, 3, None, (10, 1000), 10, (10_000, 100_000, 1_000_000))
 
 # (key, target, how the target reads): the rows of the printed table, in order.
@@ -75,6 +78,12 @@ HEADLINE: list[tuple[str, Callable[[float], bool] | None, str]] = [
     ("ecb_cross_event_conflicts", None, ""),
     ("ecb_cross_event_conflict_rate", None, "per cross-event article pair"),
     ("ecb_same_event_conflicts", None, ""),
+    ("realnews_count_recall", lambda v: v >= 0.8, ">= 0.8"),
+    ("realnews_quote_recall", lambda v: v >= 0.8, ">= 0.8"),
+    ("realnews_copy_recall", lambda v: v >= 0.9, ">= 0.9"),
+    ("realnews_false_share", lambda v: v <= 0.1, "<= 0.1 of judged conflicts"),
+    ("realnews_judged", None, ""),
+    ("realnews_unjudged", None, "to judge: --realnews-dump"),
     ("check_10_s", None, ""),
     ("check_1000_s", None, ""),
     ("check_1000_vs_10", lambda v: v <= 1.5, "<= 1.5"),
@@ -98,7 +107,7 @@ def run(
     after each section (a long run that dies keeps what it measured)."""
     from crosscheck.embed import Embedder
 
-    from . import accuracy, ann, check, common, ecb, scaling, speed
+    from . import accuracy, ann, check, common, ecb, realnews, scaling, speed
 
     start = time.perf_counter()
     host = common.machine()  # its load average: before the suite adds its own
@@ -185,6 +194,21 @@ def run(
                 "ecb_same_event_conflict_rate",
             ],
         )
+    if "realnews" in sections:
+        section(
+            "realnews",
+            lambda: realnews.realnews(
+                caching, events=settings.realnews_events, dump=settings.realnews_dump
+            ),
+            [
+                "realnews_count_recall",
+                "realnews_quote_recall",
+                "realnews_copy_recall",
+                "realnews_false_share",
+                "realnews_judged",
+                "realnews_unjudged",
+            ],
+        )
     caching.save()
     if "check" in sections:
         section(
@@ -250,9 +274,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=FULL.scale_timeout_s,
         help="Seconds one scaling size may run before it is stopped (default: %(default)s).",
     )
+    parser.add_argument(
+        "--realnews-dump",
+        type=Path,
+        help="Write every conflict found on the untouched real-news stories here (JSONL), "
+        "for judging by hand into benchmarks/realnews_judgements.jsonl.",
+    )
     args = parser.parse_args(argv)
     settings = QUICK if args.quick else FULL
-    settings = dataclasses.replace(settings, scale_timeout_s=args.scale_timeout)
+    settings = dataclasses.replace(
+        settings, scale_timeout_s=args.scale_timeout, realnews_dump=args.realnews_dump
+    )
     if args.scale_sizes:
         sizes = tuple(int(n) for n in args.scale_sizes.split(","))
         settings = dataclasses.replace(settings, scale_sizes=sizes)

@@ -12,7 +12,7 @@ import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import config
 from .config import Thresholds
@@ -296,10 +296,10 @@ def describe(q: Quantity) -> str:
     """ "around 200 supporters" — the number as written, with the thing counted."""
     if not q.noun or q.unit == "share":
         return q.text
-    return f"{q.text} {q.noun if q.interval.high == 1 else _plural(q.noun)}"
+    return f"{q.text} {q.noun if q.interval.high == 1 else plural(q.noun)}"
 
 
-def _plural(noun: str) -> str:
+def plural(noun: str) -> str:
     if noun.endswith("s") or noun in {"people", "staff", "police", "personnel", "sheep"}:
         return noun
     if noun.endswith(("ch", "sh", "x")):
@@ -309,13 +309,52 @@ def _plural(noun: str) -> str:
     return noun + "s"
 
 
-def _fmt(i: Interval) -> str:
+def fmt_interval(i: Interval) -> str:
     def num(v: float) -> str:
         if math.isinf(v):
             return "∞"
         return f"{v:,.0f}" if abs(v) >= 100 or v == int(v) else f"{v:.3g}"
 
     return f"{'(' if i.low_open else '['}{num(i.low)}, {num(i.high)}{')' if i.high_open else ']'}"
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def frame(c: Claim) -> frozenset[str]:
+    """The content words around a quantity claim's number (stemmed, its noun and other
+    numbers left out): what the number is said about."""
+    assert c.quantity is not None
+    lo, hi = c.start - c.sentence_start, c.end - c.sentence_start
+    return _frame(c.sentence, lo, hi, c.quantity.noun)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _frame(sentence: str, lo: int, hi: int, noun: str) -> frozenset[str]:
+    before = words(sentence[:lo])[-config.FRAME_REACH :]
+    after = words(sentence[hi:])[: config.FRAME_REACH]
+    noun_stem = _stem(noun)
+    return frozenset(
+        _stem(w)
+        for w in before + after
+        if w not in _STOPWORDS and not w[:1].isdigit() and len(w) > 2 and _stem(w) != noun_stem
+    )
+
+
+def _frames_agree(x: Claim, y: Claim, near_paraphrase: bool) -> bool:
+    shared = len(frame(x) & frame(y))
+    return shared >= (1 if near_paraphrase else config.FRAME_SHARED_MIN)
+
+
+def in_parentheses(c: Claim) -> bool:
+    """A figure in brackets right after another ("$1 million ($1.52 million)", "10
+    kilometres (6 miles)") converts or restates it."""
+    lo = c.start - c.sentence_start
+    return c.sentence[:lo].rstrip().endswith("(")
 
 
 def compare_quantities(
@@ -364,6 +403,8 @@ def compare_quantities(
             continue
         if any(_same_slot(y, q) and y.interval.overlaps(q.interval) for c, q in mine):
             continue  # y agrees with another number of this sentence: x counts something else
+        if not _frames_agree(x_claim, y_claim, similarity >= near_paraphrase_min):
+            continue  # the words around the two numbers say they count different things
         if x.interval.gap_ratio(y.interval) < config.QUANTITY_MIN_RATIO:
             continue  # "over four days" and "four days": a hedge apart, not a conflict
         ratio = x.interval.gap_ratio(y.interval)
@@ -378,8 +419,9 @@ def compare_quantities(
             Finding(
                 FindingKind.QUANTITY_CONFLICT,
                 severity,
-                f"{x_claim.outlet} says {describe(x)} {_fmt(x.interval)}; {y_claim.outlet} says "
-                f"{describe(y)} {_fmt(y.interval)}: the ranges do not overlap",
+                f"{x_claim.outlet} says {describe(x)} {fmt_interval(x.interval)}; "
+                f"{y_claim.outlet} says {describe(y)} {fmt_interval(y.interval)}: "
+                "the ranges do not overlap",
                 _sides(x_claim, y_claim, articles),
                 detail=f"ratio {ratio:.2f}" if not math.isinf(ratio) else "ratio ∞",
                 similarity=similarity,
@@ -618,6 +660,24 @@ class Context:
         return cls({a.id: a for a in articles}, parts, spans, thresholds or Thresholds())
 
 
+def _in_sentence_rule(c: Claim) -> bool:
+    """Numbers with a fact slot are compared story-wide (crosscheck/facts.py); those of
+    another event, a year's history or what did not happen, and conversions in
+    brackets, are not compared at all."""
+    q = c.quantity
+    return q is not None and not q.role and not q.scope and not in_parentheses(c)
+
+
+def sentence_figure(c: Claim) -> Claim:
+    """The claim with the interval it is compared by: a part of a count ("four
+    others") says only that the count is at least that."""
+    q = c.quantity
+    if q is None or not q.part or math.isinf(q.interval.high):
+        return c
+    i = q.interval
+    return replace(c, quantity=replace(q, interval=Interval(i.low, math.inf, i.low_open, True)))
+
+
 def compare_sentence_pair(a: Claim, b: Claim, similarity: float, ctx: Context) -> list[Finding]:
     """Every sentence-level rule for two paired sentences (SENTENCE claims): their
     quantities both ways, their dates, names, negation and corroboration."""
@@ -634,7 +694,8 @@ def compare_sentence_pair(a: Claim, b: Claim, similarity: float, ctx: Context) -
         )
     in_a = ctx.parts.get((a.article_id, a.sentence_index), ())
     in_b = ctx.parts.get((b.article_id, b.sentence_index), ())
-    qa, qb = by_kind(in_a, ClaimKind.QUANTITY), by_kind(in_b, ClaimKind.QUANTITY)
+    qa = [sentence_figure(c) for c in by_kind(in_a, ClaimKind.QUANTITY) if _in_sentence_rule(c)]
+    qb = [sentence_figure(c) for c in by_kind(in_b, ClaimKind.QUANTITY) if _in_sentence_rule(c)]
     da, db = by_kind(in_a, ClaimKind.DATE), by_kind(in_b, ClaimKind.DATE)
     if similarity < t.quantity_pair_min:
         qa = qb = []

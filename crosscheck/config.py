@@ -23,6 +23,13 @@ SENTENCE_PAIR_MIN = 0.55  # two sentences are "about the same thing" from here u
 # give different figures for different facts (ECB+ topics, see benchmarks).
 QUANTITY_PAIR_MIN = 0.7
 QUOTE_PAIR_MIN = 0.60  # two quotes may be one utterance from here up
+# A number without a fact slot is compared in paired sentences only when the words
+# around it (FRAME_REACH either side) share FRAME_SHARED_MIN content words with those
+# around the other (one, in near paraphrases). On ECB+ sentence pairs at 0.7-0.8,
+# figures that share fewer count different things: a player's game points and his
+# career points, one team's offer and another's, a quake's depth and its distance.
+FRAME_REACH = 5
+FRAME_SHARED_MIN = 2
 # Negation and name conflicts need sentences that say nearly the same thing.
 NEAR_PARAPHRASE_MIN = 0.80
 

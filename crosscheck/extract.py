@@ -21,6 +21,7 @@ from .dates import find_dates
 from .model import Article, Claim, ClaimKind, Quote, Sentence
 from .quantities import find_quantities
 from .segment import paragraphs
+from .slots import read_slot
 
 _SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|insisted|insists|warned|warns|explained|admitted|"
@@ -364,7 +365,15 @@ def extract(article: Article, sentences: Sequence[Sentence]) -> list[Claim]:
         # Found per sentence (an elided noun is inherited within a sentence, no further),
         # then moved to article offsets like every other span.
         for q in find_quantities(s.text):
-            q = replace(q, start=s.start + q.start, end=s.start + q.end)
+            slot = read_slot(s.text, q.start, q.end, q.noun)
+            q = replace(
+                q,
+                start=s.start + q.start,
+                end=s.start + q.end,
+                role=slot.role,
+                scope=slot.scope,
+                part=slot.part,
+            )
             claims.append(claim(ClaimKind.QUANTITY, q.start, q.end, s, s, quantity=q))
         for d in find_dates(s.text, article.published):
             d = replace(d, start=s.start + d.start, end=s.start + d.end)

@@ -26,11 +26,14 @@ class FindingKind(StrEnum):
     DATE_CONFLICT = "date_conflict"
     NAME_CONFLICT = "name_conflict"
     NEGATION_CONFLICT = "negation_conflict"
+    EDITED_COPY = "edited_copy"  # what a near-copy of another outlet's article changed
+    UPDATE = "update"  # a developing figure that a later report raised or lowered
     CORROBORATION = "corroboration"
 
     @property
     def is_conflict(self) -> bool:
-        return self is not FindingKind.CORROBORATION
+        """Outlets disagree: not a corroboration, and not an update of a figure."""
+        return self not in (FindingKind.CORROBORATION, FindingKind.UPDATE)
 
 
 class Severity(StrEnum):
@@ -131,6 +134,12 @@ class Quantity:
     unit: str = ""
     noun: str = ""
     subject: str = ""
+    # The fact slot (crosscheck/slots.py): the role the number fills ("killed", "votes",
+    # "" when none is known), the event it belongs to ("" this story's; "year:2004",
+    # "other", "hypothetical"), and whether it counts part of the role's total.
+    role: str = ""
+    scope: str = ""
+    part: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,12 +248,34 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class FactValue:
+    """What one article says of a fact: its reading (the intersection of what it
+    states, as an interval) and the mention that states it most narrowly."""
+
+    interval: Interval
+    side: Side
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One fact of a story, read by two or more outlets: ``slot`` names it ("people
+    killed"), ``values`` are the articles' readings in publication order, ``agree`` the
+    outlets whose readings share a value with the most others, ``outliers`` the rest."""
+
+    slot: str
+    values: tuple[FactValue, ...]
+    agree: tuple[str, ...]
+    outliers: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     articles: tuple[Article, ...]
     findings: tuple[Finding, ...]
     model: str
     syndicated: tuple[tuple[str, str], ...] = ()  # (copy id, original id)
     warnings: tuple[str, ...] = field(default=())
+    facts: tuple[Fact, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

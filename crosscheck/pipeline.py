@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import compare, config, ingest
+from .copies import compare_copy
 from .embed import Embedder
 from .engine import LOCAL, Engine, can_fork, extract_one, in_workers, workers
 from .errors import InputError
+from .facts import compare_facts
 from .model import Article, CheckResult, Claim, ClaimKind, Finding, Report
 from .pair import Pairs, mine_pairs, neighbours
 from .store import Store
@@ -117,6 +119,17 @@ def analyse(
         window,
     )
     findings += _compare_sentence_pairs(sentences, _by_day(sent_pairs, sent_days), ctx)
+    # Figures are compared as facts of a story: between articles some sentence of which
+    # the pairing joined, wherever in them the figures stand.
+    links = _story_links(sentences, sent_pairs)
+    fact_findings, facts = compare_facts(
+        ctx.articles, compare.by_kind(claims, ClaimKind.QUANTITY), links, source
+    )
+    findings += fact_findings
+    # A copy is not compared with other outlets, but with its original: what it changed.
+    by_id = {a.id: a for a in articles}
+    for copy, original in syndicated:
+        findings += compare_copy(by_id[original], by_id[copy])
 
     quote_sources = [source[c.article_id] for c in quotes]
     quote_days = [day[c.article_id] for c in quotes]
@@ -147,6 +160,7 @@ def analyse(
         model=embedder.name,
         syndicated=tuple(syndicated),
         warnings=tuple(warnings),
+        facts=tuple(facts),
     )
 
 
@@ -165,6 +179,18 @@ def _embed(
     row = {t: i for i, t in enumerate(unique)}
     at = [row[t] for t in texts]
     return vectors[at[: len(sentences)]], vectors[at[len(sentences) :]]
+
+
+def _story_links(sentences: Sequence[Claim], pairs: Pairs) -> list[tuple[str, str]]:
+    """The article pairs that some sentence pair joins (each once, in id order)."""
+    import numpy as np
+
+    ids = sorted({c.article_id for c in sentences})
+    code = {a: n for n, a in enumerate(ids)}
+    row = np.array([code[c.article_id] for c in sentences], dtype=np.int64)
+    a, b = row[pairs.first], row[pairs.second]
+    joined = np.unique(np.minimum(a, b) * len(ids) + np.maximum(a, b))
+    return [(ids[int(j) // len(ids)], ids[int(j) % len(ids)]) for j in joined]
 
 
 def _by_day(pairs: Pairs, days: Sequence[int | None]) -> Pairs:
@@ -367,6 +393,13 @@ def check_article(
         [article, *others], claims + store.claims(a.id for a in others), thresholds
     )
     findings: list[Finding] = []
+    for other in others:
+        if other.id in copies:
+            # The stored article is the original unless the new one was published first.
+            new_first = (
+                article.published and other.published and article.published < other.published
+            )
+            findings += compare_copy(*((article, other) if new_first else (other, article)))
     for q, unit, sim in sent_pairs:
         if stored[unit].article_id not in copies:
             findings += compare.compare_sentence_pair(sentences[q], stored[unit], sim, ctx)

@@ -435,6 +435,12 @@ _STOP = _words(
     worldwide nationwide based annually apiece
     """
 )
+#: Predicates that end a noun phrase ("nine injured last week" counts no weeks) and,
+#: as a title-case verb before a number, do not make it part of a name ("Quake Kills 10").
+_PREDICATES = _words(
+    "dead died killed kills injured injures wounded wounds hurt missing shot arrested "
+    "detained evacuated rescued displaced"
+)
 #: Words that may sit inside a noun phrase but are never its head ("400 extra seats").
 _MODIFIERS = _words("more extra additional fewer new other further odd")
 
@@ -1582,6 +1588,8 @@ class _Scanner:
             return True  # "No. 10"
         if f.unit or f.rule not in (None, Hedge.BARE) or not self.capitalised(k):
             return False
+        if prev.low in _PREDICATES:
+            return False  # a verb in a title-case headline: "Quake Kills 10"
         run = self._capital_run(k)
         if run is None or prev.low in _STOP or prev.low in _NUMBER_WORDS:
             return False
@@ -1600,6 +1608,8 @@ class _Scanner:
         while len(words) < 4 and self.is_word(n) and self.near(n):
             t = self.toks[n]
             if t.low in _STOP or (t.low.endswith("ly") and t.low not in ("supply", "family")):
+                break
+            if t.low in _PREDICATES:
                 break
             if t.low in _NUMBER_WORDS or t.low in _SCALES or t.low in _HUNDRED:
                 break

@@ -55,6 +55,7 @@ _PAYWALL = re.compile(
     re.IGNORECASE,
 )
 _BODY_MIN_WORDS = 8  # a line this long (with an ending) is body text, not a label
+_HEADLINE_MIN_WORDS = 5
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
@@ -129,11 +130,30 @@ def _is_body(line: str) -> bool:
     return len(line.split()) >= _BODY_MIN_WORDS and not is_furniture(line)
 
 
+def _opens_with_furniture(sentence: str) -> bool:
+    """A furniture phrase in the first three words ("Photo: ...", "Sign up to ...")."""
+    m = _FURNITURE.search(sentence)
+    return m is not None and len(sentence[: m.start()].split()) < 3
+
+
+def _is_headline(line: str) -> bool:
+    """A short headline above the body ("Nine killed as rioters bomb Greek bank"): five
+    words or more, no closing full stop (a banner's slogan has one: "Get all your news
+    in one place."), no furniture."""
+    words = line.split()
+    return (
+        _HEADLINE_MIN_WORDS <= len(words) < _BODY_MIN_WORDS
+        and not line.rstrip().endswith(".")
+        and not is_furniture(line)
+    )
+
+
 def segment(article: Article) -> list[Sentence]:
     """The article's sentences, in order, with offsets into ``article.text``.
 
     Lines before the first body paragraph that are shorter than a body line (app
-    banners, "100s of titles") are furniture, and so is everything after a paywall line.
+    banners, "100s of titles"), except a headline, are furniture, and so is everything
+    after a paywall line.
     """
     text = article.text
     out: list[Sentence] = []
@@ -144,10 +164,14 @@ def segment(article: Article) -> list[Sentence]:
         line = text[p_start:p_end]
         if _PAYWALL.match(line):
             break
-        if is_furniture(line) or not (seen_body or _is_body(line)):
+        headline = not seen_body and not _is_body(line) and _is_headline(line)
+        if not (seen_body or _is_body(line) or headline):
             continue
-        seen_body = True
-        for s_start, s_end in split_sentences(text, p_start, p_end):
+        spans = list(split_sentences(text, p_start, p_end))
+        if is_furniture(line) and (len(spans) == 1 or not _FURNITURE.search(line)):
+            continue  # a furniture line; one with a sentence of reporting keeps it, below
+        seen_body = seen_body or not headline
+        for s_start, s_end in spans:
             if s_end - s_start > config.MAX_SENTENCE_CHARS:
                 log.warning(
                     "%s: skipped a %d-character sentence at %d",
@@ -157,7 +181,9 @@ def segment(article: Article) -> list[Sentence]:
                 )
                 continue
             sentence = text[s_start:s_end]
-            if is_furniture(sentence) and len(sentence.split()) < _BODY_MIN_WORDS:
+            if is_furniture(sentence) and (
+                len(sentence.split()) < _BODY_MIN_WORDS or _opens_with_furniture(sentence)
+            ):
                 continue
             out.append(Sentence(article.id, len(out), s_start, s_end, sentence, paragraph=n))
     return out

@@ -105,3 +105,31 @@ def test_paywall_tail_and_app_banner_are_left_out() -> None:
 )
 def test_publication_stamps_are_furniture(line: str, dateline: bool) -> None:
     assert is_furniture(line) is dateline
+
+
+BODY = "A firebomb attack on a bank in Greece killed at least three people on Wednesday."
+
+
+@pytest.mark.parametrize(
+    ("top", "kept"),
+    [
+        # a short headline above the body is reporting, not a banner
+        ("Nine killed as rioters bomb Greek bank", True),
+        ("Three Killed In Athens Bank Fire Amid Strike", True),
+        # banners, labels, bylines and stamps are not
+        ("Get all your news in one place.", False),
+        ("Start reading", False),
+        ("The Independent UK", False),
+        ("First Published: June 13, 2013 4:59 PM EDT", False),
+        ("Sign up to our daily newsletter now", False),
+    ],
+)
+def test_a_headline_above_the_body_is_kept(top: str, kept: bool) -> None:
+    assert (top in _sentences(f"{top}\n{BODY}")) is kept
+
+
+def test_a_furniture_phrase_drops_its_sentence_not_the_line() -> None:
+    text = "Police said the fire spread quickly through the old mill. Photo: John Smith/Reuters"
+    assert _sentences(text) == ["Police said the fire spread quickly through the old mill."]
+    # a whole furniture line still goes
+    assert _sentences(f"{BODY}\nPhoto: John Smith/Reuters") == [BODY]

@@ -1,0 +1,352 @@
+"""Figures as facts of a story: each number with a fact slot (crosscheck/slots.py) is
+compared with the numbers other outlets give for the same slot, wherever in their
+articles they stand, not only inside sentences that read alike.
+
+A *slot* is the role a number fills, the event it belongs to, what it counts and whose
+it is: ``(role, scope, what, unit, subject)``. People in general ("10 killed", "ten
+people", "victims") have ``what = ""``; a kind of people or thing has its noun
+("officer", "village"). An article's *reading* of a slot is the intersection of what
+it states there; a part ("four others", "including two children") only says *at
+least* so many. Two articles read a slot differently when their readings do not
+overlap; a kind of people ("five officers") is a part of the people in general, so it
+conflicts only with a total below it.
+
+Articles are compared only where they tell one story: some sentence of one is paired
+with a sentence of the other (the pairing's threshold, within the date window). A
+developing figure (casualties, arrests, votes: ``slots.DEVELOPING``) that differs
+between articles published on different days is an ``update``, with the figure's
+timeline; otherwise the difference is a ``quantity_conflict``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from . import config
+from .compare import describe, fmt_interval, in_parentheses, plural, side
+from .model import Article, Claim, Fact, FactValue, Finding, FindingKind, Interval, Severity
+from .quantities import VAGUE
+from .slots import DEVELOPING, GENERIC_PEOPLE, NOT_PEOPLE, PERSON_ROLES
+
+SlotKey = tuple[str, str, str, str, str]  # role, scope, what, unit, subject
+
+# What a role counts, for a slot's name ("people killed", "votes").
+_ROLE_NAMES = {
+    "killed": "killed",
+    "injured": "injured",
+    "shot": "shot",
+    "casualties": "dead and injured",
+    "missing": "missing",
+    "arrested": "arrested",
+    "charged": "charged",
+    "accused": "accused",
+    "assaulted": "assaulted",
+    "kidnapped": "kidnapped or held",
+    "evacuated": "evacuated",
+    "rescued": "rescued",
+    "displaced": "displaced",
+    "attended": "attending",
+    "votes": "votes",
+    "seats": "seats",
+    "damaged": "damaged",
+    "stolen": "stolen",
+}
+
+
+def slot_key(c: Claim) -> SlotKey | None:
+    """The slot of a quantity claim, or None when it has none that can be compared
+    across articles: no role, another event or a hypothetical, or a bare count of
+    nothing named for a role that does not count people."""
+    q = c.quantity
+    if q is None or not q.role or q.scope or in_parentheses(c):
+        return None  # no role; another event, a year's history, a hypothetical; a conversion
+    if q.role in PERSON_ROLES:
+        if q.unit or q.noun in NOT_PEOPLE:
+            return None
+        what = "" if not q.noun or q.noun in GENERIC_PEOPLE or q.noun in _ROLE_NOUNS else q.noun
+    else:
+        if not q.noun and not q.unit:
+            return None
+        what = q.noun
+    # Who did it does not split a count of people: "Israel killed 40" and "the strike
+    # killed 40" are one toll, and a place before the verb ("in Athens left three dead")
+    # reads as a subject.
+    subject = "" if q.role in PERSON_ROLES else q.subject.lower()
+    return (q.role, q.scope, what, q.unit, subject)
+
+
+# Nouns that are the role itself ("1 dead", "2 hurt"): the count is of people.
+_ROLE_NOUNS = frozenset(["dead", "hurt", "injured", "wounded", "killed", "missing", "other"])
+
+
+def reading(c: Claim) -> Interval:
+    """The interval a mention says of its slot: a part is a lower bound, and so is a
+    vague amount ("dozens injured" is said of 30 as of 249)."""
+    assert c.quantity is not None
+    q = c.quantity
+    i = q.interval
+    if q.part or q.hedge in VAGUE:
+        return Interval(i.low, math.inf, i.low_open, True)
+    return i
+
+
+def _intersect(a: Interval, b: Interval) -> Interval | None:
+    """The numbers in both intervals; None when there are none."""
+    if not a.overlaps(b):
+        return None
+    if a.low != b.low:
+        lo, lo_open = (a.low, a.low_open) if a.low > b.low else (b.low, b.low_open)
+    else:
+        lo, lo_open = a.low, a.low_open or b.low_open
+    if a.high != b.high:
+        hi, hi_open = (a.high, a.high_open) if a.high < b.high else (b.high, b.high_open)
+    else:
+        hi, hi_open = a.high, a.high_open or b.high_open
+    return Interval(lo, hi, lo_open, hi_open)
+
+
+@dataclass(frozen=True)
+class _Read:
+    """One article's reading of one slot and the mention that states it best."""
+
+    article: str
+    interval: Interval
+    mention: Claim
+
+
+def readings(claims: Iterable[Claim]) -> dict[SlotKey, _Read]:
+    """One article's reading of each slot: the intersection of its mentions in text
+    order, leaving out a mention that contradicts those before it (the headline and
+    lead state the story's figure; a later figure for the same slot is more often
+    another fact, read as this one, than the article contradicting itself), with the
+    narrowest mention it kept."""
+    by_slot: dict[SlotKey, list[Claim]] = defaultdict(list)
+    for c in sorted(claims, key=lambda c: c.start):
+        key = slot_key(c)
+        if key is not None:
+            by_slot[key].append(c)
+    out = {}
+    for key, mentions in by_slot.items():
+        interval = reading(mentions[0])
+        kept = [mentions[0]]
+        for m in mentions[1:]:
+            both = _intersect(interval, reading(m))
+            if both is not None:
+                interval = both
+                kept.append(m)
+        best = min(kept, key=lambda m: _witness(reading(m), interval, m.start))
+        out[key] = _Read(best.article_id, interval, best)
+    return out
+
+
+def _witness(i: Interval, whole: Interval, start: int) -> tuple[bool, float, float, int]:
+    """How well a mention stands for its article's reading ``whole``: the one that
+    states it exactly, else the narrowest, the highest lower bound, the first."""
+    return (i != whole, i.high - i.low, -i.low, start)
+
+
+def _comparable(x: SlotKey, y: SlotKey) -> str:
+    """How two slots compare: "same" (one slot), "part" (``x`` is a kind of the
+    people ``y`` counts in general), "whole" (the reverse) or "" (not at all)."""
+    if x[:2] != y[:2] or x[3:] != y[3:]:
+        return ""
+    if x[2] == y[2]:
+        return "same"
+    if x[0] in PERSON_ROLES and not y[2]:
+        return "part"
+    if x[0] in PERSON_ROLES and not x[2]:
+        return "whole"
+    return ""
+
+
+def _as_compared(x: Interval, y: Interval, how: str) -> tuple[Interval, Interval]:
+    """The two readings as they are compared: a kind of people (the "part" side) only
+    says that the people in general are at least as many."""
+    if how == "part":
+        x = Interval(x.low, math.inf, x.low_open, True)
+    elif how == "whole":
+        y = Interval(y.low, math.inf, y.low_open, True)
+    return x, y
+
+
+def slot_name(key: SlotKey) -> str:
+    """A reader's name for a slot: "people killed", "officers killed", "votes (Labour)"."""
+    role, scope, what, unit, subject = key
+    name = _ROLE_NAMES.get(role, role)
+    if role in PERSON_ROLES:
+        name = f"{plural(what) if what else 'people'} {name}"
+    elif what and what not in (role, role.rstrip("s")):
+        name = f"{plural(what)} {name}"
+    if unit and unit != "share":
+        name += f" ({unit})"
+    if subject:
+        name += f", {subject}"
+    if scope.startswith("year:"):
+        name += f", in {scope[5:]}"
+    return name
+
+
+def compare_facts(
+    articles: Mapping[str, Article],
+    claims: Iterable[Claim],
+    links: Iterable[tuple[str, str]],
+    sources: Mapping[str, str],
+) -> tuple[list[Finding], list[Fact]]:
+    """Findings between linked articles of different sources whose readings of a
+    slot disagree, and the facts (per slot, per story: the linked articles' readings,
+    who agrees, who is the outlier) read by two or more sources.
+
+    ``links``: article id pairs that tell one story; ``sources``: article id → source
+    (outlet, lower case)."""
+    per_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.quantity is not None:
+            per_article[c.article_id].append(c)
+    read = {a: readings(cs) for a, cs in per_article.items()}
+    findings: list[Finding] = []
+    pairs = sorted({(min(p), max(p)) for p in links if p[0] != p[1]})
+    for a, b in pairs:
+        if sources[a] == sources[b] or a not in read or b not in read:
+            continue
+        for kx, x in sorted(read[a].items()):
+            for ky, y in sorted(read[b].items()):
+                how = _comparable(kx, ky)
+                if not how:
+                    continue
+                xi, yi = _as_compared(x.interval, y.interval, how)
+                if not xi.overlaps(yi):
+                    f = _finding(x, y, xi, yi, kx if how != "part" else ky, articles)
+                    if f is not None:
+                        findings.append(f)
+    return findings, _facts(read, pairs, sources, articles)
+
+
+def _finding(
+    x: _Read,
+    y: _Read,
+    xi: Interval,
+    yi: Interval,
+    key: SlotKey,
+    articles: Mapping[str, Article],
+) -> Finding | None:
+    """The finding for two readings ``xi``, ``yi`` (as compared) that do not overlap."""
+    ratio = xi.gap_ratio(yi)
+    if ratio < config.QUANTITY_MIN_RATIO:
+        return None  # a hedge apart ("over four" and "four")
+    qx, qy = x.mention.quantity, y.mention.quantity
+    assert qx is not None and qy is not None
+    ax, ay = articles[x.article], articles[y.article]
+    sides = (side(x.mention, ax), side(y.mention, ay))
+    name = slot_name(key)
+    dx, dy = ax.published, ay.published
+    if key[0] in DEVELOPING and dx and dy and dx != dy:
+        (early, ei, ea), (late, li, la) = sorted(
+            [(x, xi, ax), (y, yi, ay)], key=lambda t: (t[2].published, t[0].article)
+        )
+        assert early.mention.quantity and late.mention.quantity
+        return Finding(
+            FindingKind.UPDATE,
+            Severity.LOW,
+            f"{name}: {ea.outlet} gave {early.mention.quantity.text} on {ea.published}, "
+            f"{la.outlet} {late.mention.quantity.text} on {la.published}",
+            (side(early.mention, ea), side(late.mention, la)),
+            detail=f"{fmt_interval(ei)} → {fmt_interval(li)}",
+            subtype=key[0],
+        )
+    severity = (
+        Severity.HIGH
+        if ratio >= config.QUANTITY_HIGH_RATIO
+        else Severity.MEDIUM
+        if ratio >= config.QUANTITY_MEDIUM_RATIO
+        else Severity.LOW
+    )
+    return Finding(
+        FindingKind.QUANTITY_CONFLICT,
+        severity,
+        f"{name}: {ax.outlet} says {describe(qx)} {fmt_interval(xi)}; {ay.outlet} says "
+        f"{describe(qy)} {fmt_interval(yi)}: the ranges do not overlap",
+        sides,
+        detail=f"ratio {ratio:.2f}" if not math.isinf(ratio) else "ratio ∞",
+        subtype=key[0],
+    )
+
+
+def _facts(
+    read: Mapping[str, Mapping[SlotKey, _Read]],
+    pairs: Sequence[tuple[str, str]],
+    sources: Mapping[str, str],
+    articles: Mapping[str, Article],
+) -> list[Fact]:
+    """Per story (articles joined by links) and slot: every article's reading, the
+    outlets that share the value most of them allow, and the others."""
+    parent = {a: a for a in read}
+
+    def root(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for a, b in pairs:
+        if a in parent and b in parent:
+            parent[root(b)] = root(a)
+    stories: dict[str, list[str]] = defaultdict(list)
+    for a in sorted(read):
+        stories[root(a)].append(a)
+    out = []
+    for members in stories.values():
+        slots: dict[SlotKey, list[_Read]] = defaultdict(list)
+        for a in members:
+            for key, r in read[a].items():
+                slots[key].append(r)
+        for key, rs in sorted(slots.items()):
+            if len({sources[r.article] for r in rs}) < 2:
+                continue
+            rs.sort(key=lambda r: (_published(articles[r.article]), r.article))
+            agree, outliers = _consensus(rs, sources)
+            out.append(
+                Fact(
+                    slot=slot_name(key),
+                    values=tuple(
+                        FactValue(r.interval, side(r.mention, articles[r.article])) for r in rs
+                    ),
+                    agree=agree,
+                    outliers=outliers,
+                )
+            )
+    return out
+
+
+def _published(a: Article) -> str:
+    return a.published.isoformat() if a.published else "~"
+
+
+def _consensus(
+    rs: Sequence[_Read], sources: Mapping[str, str]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The outlets whose readings contain the value that the most outlets' readings
+    contain (ties: the smaller value), and the outlets whose readings do not."""
+    outlets_of: dict[float, set[str]] = {}
+    for r in rs:
+        for point in (r.interval.low, r.interval.high):
+            if math.isinf(point):
+                continue
+            covering = {
+                sources[s.article] for s in rs if s.interval.overlaps(Interval(point, point))
+            }
+            outlets_of[point] = covering
+    if not outlets_of:
+        return (), ()
+    best = max(sorted(outlets_of), key=lambda p: len(outlets_of[p]))
+    agree = outlets_of[best]
+    if len(agree) < 2:
+        return (), ()  # no two outlets agree: nobody is the outlier
+    others = {sources[r.article] for r in rs} - agree
+    outlet_name = {sources[r.article]: r.mention.outlet for r in rs}
+    return (
+        tuple(sorted(outlet_name[o] for o in agree)),
+        tuple(sorted(outlet_name[o] for o in others)),
+    )

@@ -1,0 +1,425 @@
+"""Fact slots: what a number is a fact about.
+
+Two numbers are compared only when they are about the same fact: the same thing
+counted, in the same role, in the same event. "Ten officers dead" and "Five police
+officers were killed" fill one slot (officers, killed); "six people were shot" and "two
+people were killed" fill two (shot, killed); "in 2004 a tsunami killed 170,000 people"
+is about another event than this week's earthquake, and "hoped to kill hundreds" about
+none.
+
+:func:`read_slot` reads, from the sentence around a number, three things the
+comparison needs (:class:`SlotReading`):
+
+- ``role``: the predicate the number fills ("killed", "injured", "shot", "arrested",
+  "votes", ...), from the lexicon :data:`ROLE_WORDS`, found in the patterns news uses:
+  a verb before the number ("killing at least 10", "kills 1"), the number's noun ("12
+  deaths", "4,000 votes"), a predicate after its noun phrase ("three bank workers
+  dead", "four others were injured"), "left N dead", "death toll rose to N";
+- ``scope``: "" for the story's own event; ``"year:2004"`` when the clause dates the
+  fact to a year ("in 2004", "since 1990"); ``"other"`` for another event (round-ups
+  "days after", history "last year", "ago", "previous"); ``"hypothetical"`` for what
+  did not happen ("could kill", "hoped to kill", "threatened to");
+- ``part``: the number counts part of the slot's total, so it is a lower bound: "four
+  others", "including two children", "two of them", "seriously injured", one item of a
+  list ("two men and two women"), "another 5".
+
+The lexicon lives in the tables below; every decision about a word is made there.
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --- the lexicon ------------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    """A closed word class, written as one string of space-separated words."""
+    return frozenset(text.split())
+
+
+#: Predicates (verbs and adjectives, lower case) → the role they name. A role is a
+#: slot's predicate: "killing 10", "three dead", "four others were injured".
+ROLE_WORDS: dict[str, str] = {
+    # deaths
+    **dict.fromkeys(
+        _words(
+            "kill kills killed killing dead die dies died dying perished perish murdered murdering "
+            "drowned executed slain"
+        ),
+        "killed",
+    ),
+    # injuries
+    **dict.fromkeys(
+        _words(
+            "injure injures injured injuring wound wounds wounded wounding hurt hurting "
+            "hospitalised hospitalized"
+        ),
+        "injured",
+    ),
+    "shot": "shot",
+    "shoots": "shot",
+    "shooting": "shot",
+    "missing": "missing",
+    **dict.fromkeys(_words("arrest arrests arrested arresting detained detaining"), "arrested"),
+    **dict.fromkeys(_words("charged charging"), "charged"),
+    **dict.fromkeys(_words("accused suspected"), "accused"),
+    **dict.fromkeys(
+        _words("assault assaulted assaulting raped abused molested attacked"),
+        "assaulted",
+    ),
+    **dict.fromkeys(_words("kidnapped kidnapping abducted abducting"), "kidnapped"),
+    **dict.fromkeys(_words("evacuate evacuated evacuating"), "evacuated"),
+    **dict.fromkeys(_words("rescue rescued rescuing"), "rescued"),
+    **dict.fromkeys(_words("displaced homeless"), "displaced"),
+    **dict.fromkeys(_words("attended attending attend"), "attended"),
+    **dict.fromkeys(_words("damaged destroyed collapsed flattened razed"), "damaged"),
+    **dict.fromkeys(_words("stolen stole stealing"), "stolen"),
+}
+
+#: Nouns (singular, as crosscheck/quantities.py gives a number's noun) that are the
+#: role itself: "12 deaths", "4,000 votes", "200 evacuees".
+ROLE_NOUNS: dict[str, str] = {
+    **dict.fromkeys(_words("death fatality life dead body"), "killed"),
+    **dict.fromkeys(_words("injury injured wounded"), "injured"),
+    "casualty": "casualties",  # dead and injured together
+    "missing": "missing",
+    "arrest": "arrested",
+    "evacuee": "evacuated",
+    "hostage": "kidnapped",
+    "suspect": "accused",
+    "vote": "votes",
+    "seat": "seats",
+    "attendee": "attended",
+}
+
+#: Roles of a developing figure: a later report that raises or lowers it updates it.
+DEVELOPING = _words(
+    "killed injured shot casualties missing arrested charged accused kidnapped evacuated "
+    "rescued displaced votes"
+)
+
+#: Roles that count people: their noun says which people, or nothing ("10 killed").
+PERSON_ROLES = _words(
+    "killed injured shot casualties missing arrested charged accused assaulted kidnapped "
+    "evacuated rescued displaced attended"
+)
+
+#: Nouns that a role counting people cannot count: times, measures, things ("five
+#: decades", "seven life sentences", "two counts"). A number with one of them has no
+#: slot under such a role.
+NOT_PEOPLE = _words(
+    "second minute hour day week month year decade century time mile kilometre kilometer km "
+    "metre meter foot feet yard inch pound dollar euro cent percent point shot round bullet hit "
+    "count charge sentence game match run goal page"
+)
+
+#: Nouns that name people in general. Any other noun names a kind of people or thing,
+#: which is a part of the general count ("five officers" of "ten people").
+GENERIC_PEOPLE = _words(
+    "people person persons individual individuals victim victims life lives death deaths "
+    "fatality fatalities casualty casualties injury injuries"
+)
+
+#: Nouns before "of" that give the number after it its role: "the deaths of two women".
+_OF_ROLES = {
+    **dict.fromkeys(
+        _words("deaths death slayings slaying killings killing murders murder bodies"),
+        "killed",
+    ),
+    **dict.fromkeys(_words("injuries injury wounding"), "injured"),
+    **dict.fromkeys(_words("arrest arrests"), "arrested"),
+    **dict.fromkeys(_words("evacuation rescue"), "evacuated"),
+}
+
+#: After "shot": these make the shooting a killing ("shot dead", "shot and killed").
+_SHOT_DEAD = ("dead", "to death", "and killed", "fatally")
+
+#: Words that stand between a noun phrase and its predicate ("were", "have been",
+#: "are feared").
+_LINKS = _words(
+    "was were is are be been being has have had have reportedly also all later were confirmed "
+    "feared believed reported thought said left now already still who that to"
+)
+
+#: An adverb before an injury that names a part of the injured ("seriously injured").
+_GRADE = _words(
+    "seriously critically severely badly gravely slightly lightly mildly moderately fatally"
+)
+
+#: Words before a number that make it part of a larger count.
+_PART_BEFORE = _words("including includes among another additional further first last")
+#: Words right after a number that make it part of a larger count.
+_PART_AFTER = _words("other others more")
+
+#: A noun phrase after the number ends at these.
+_PHRASE_END = _words(
+    ", ; : . ( ) and or but in on at of for from by with after before during when while as who "
+    "which that whose than since because"
+)
+
+#: Phrases after a number that put it in another event ("nine injured last week").
+_OTHER_AFTER = (
+    r"ago|since|so\s+far|last\s+(?:week|month|year|summer|winter|spring|autumn|fall)|a\s+year\s+earlier"
+    r"|earlier\s+this\s+(?:week|month|year)|in\s+the\s+past|previous(?:ly)?"
+)
+#: ... and before it: round-ups ("days after five officers were killed"), history.
+_OTHER_EVENT = re.compile(
+    rf"\b(?:(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|since|earlier)"
+    rf"|{_OTHER_AFTER}|history|since"
+    r"|another\s+(?:attack|shooting|quake|earthquake|blast|bombing|incident|fire|crash)"
+    r"|separate|similar|in\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|June"
+    r"|July|August|September|October|November|December)(?!\s+\d))\b",
+    re.IGNORECASE,
+)
+_OTHER_AFTER_RE = re.compile(rf"^[^.;:]{{0,30}}?\b(?:{_OTHER_AFTER})\b", re.IGNORECASE)
+#: Phrases before a number that make it what did not (or not yet) happen. Case kept:
+#: "may" is a modal, "May" a month.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:[Cc]ould|[Ww]ould|[Mm]ight|may|[Ii]f|[Uu]nless|(?:hoped|planned|plotted|"
+    r"threatened|intended|wanted|aimed|tried|attempted|vowed|expected|set|likely|designed)"
+    r"\s+to|fear(?:ed|s)?\s+that|risk(?:ed|s)?)\b"
+)
+#: A year the clause dates the fact to: "in 2004", "since 1990", "in March 2011", "the
+#: 2004 tsunami".
+_YEAR = re.compile(
+    r"\b(?:(?i:in|since|during|until|by|of|from|back\s+in)\s+(?:(?:early|late|mid)[\s-]+)?"
+    r"(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?|(?i:the)\s+)((?:19|20)\d\d)\b"
+    r"(?!\s*(?:[-–]|to)\s*\d)",
+)
+
+#: How many words before a number a cue of another event may stand.
+SCOPE_REACH = 8
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
+
+
+@dataclass(frozen=True, slots=True)
+class SlotReading:
+    """What the sentence says about one of its numbers: see the module docstring."""
+
+    role: str = ""
+    scope: str = ""
+    part: bool = False
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _clause_start(sentence: str, start: int) -> int:
+    """Where the clause holding offset ``start`` begins: after the last ";", ":" or
+    dash before it (a headline's two halves are two clauses)."""
+    cut = max(sentence.rfind(c, 0, start) for c in (";", ":", " – ", " — ", " - "))
+    return cut + 1 if cut >= 0 else 0
+
+
+def read_slot(sentence: str, start: int, end: int, noun: str = "") -> SlotReading:
+    """The slot reading of the number at ``sentence[start:end]`` (its hedge included,
+    as :func:`crosscheck.quantities.find_quantities` spans it); ``noun``: the noun it
+    counts, singular ("officer"), "" when none."""
+    tokens = _tokens(sentence)
+    before = [t for t in tokens if t[2] <= start]
+    after = [t for t in tokens if t[1] >= end]
+    role, part = _role(before, after, noun)
+    if not part:
+        part = _is_part(before, after, noun)
+    return SlotReading(role, _scope(sentence, start, end, before), part)
+
+
+def _scope(sentence: str, start: int, end: int, before: list[tuple[str, int, int]]) -> str:
+    """The event a number belongs to. A cue of another event or of what did not
+    happen counts when it stands close before the number (``SCOPE_REACH`` words, within
+    its clause) or right after it: "days after five officers were killed", "could rise
+    to 20", "nine injured last week"; not "a man who was fired last week walked into
+    his office with a shotgun on Monday and shot three people". A year dates the fact
+    when its clause opens with it or it follows the number in the same phrase."""
+    clause_start = _clause_start(sentence, start)
+    near = [t for t in before[-SCOPE_REACH:] if t[1] >= clause_start]
+    window = sentence[near[0][1] : start] if near else ""
+    # An opener before the first comma scopes the whole sentence: "Earlier this year,
+    # Amy Bishop ... left three professors dead".
+    opener = sentence[clause_start:start].split(",", 1)
+    opener_text = opener[0] if len(opener) > 1 and len(opener[0].split()) <= 6 else ""
+    if _HYPOTHETICAL.search(window):
+        return "hypothetical"
+    if (
+        _OTHER_EVENT.search(window)
+        or _OTHER_EVENT.search(opener_text)
+        or _OTHER_AFTER_RE.search(sentence[end:])
+    ):
+        return "other"
+    for year in _YEAR.finditer(sentence):
+        if year.start(1) < end and start < year.end(1):
+            continue  # the number is the year
+        if year.end() <= start and year.start() >= clause_start:
+            return f"year:{year.group(1)}"
+        if year.start() >= end and not re.search(r"[,;:]", sentence[end : year.start()]):
+            return f"year:{year.group(1)}"
+    return ""
+
+
+def _role(
+    before: list[tuple[str, int, int]], after: list[tuple[str, int, int]], noun: str
+) -> tuple[str, bool]:
+    """``(role, part)``: the role the number fills and whether a grade ("seriously
+    injured") makes it part of that role's count."""
+    words_after = [w for w, _, _ in after]
+    back = [w for w, _, _ in before[-6:]]
+    if back[-1:] == ["of"] and len(back) > 1 and back[-2] in _OF_ROLES:
+        return _OF_ROLES[back[-2]], False  # "the deaths of two women"
+    of_at = (
+        len(back) - 1
+        if back[-1:] == ["of"]
+        else len(back) - 2
+        if back[-2:] == ["of", "the"]
+        else -1
+    )
+    if of_at > 0 and _is_number_word(back[of_at - 1]):
+        return "", False  # "two of the three victims died": three is the whole, not the dead
+    if back[-1:] in ([","], ["ages"], ["aged"], ["age"]) and words_after[:1] in (
+        [","],
+        ["and"],
+        [")"],
+        ["."],
+        [],
+    ):
+        return "", False  # "Yvonne Hiller, 43, is charged", "two men, ages 47 and 48": ages
+    # A verb right before the number: "killing 10", "kills 1", "injuring at least 30".
+    if before:
+        prev = before[-1][0]
+        if prev in ROLE_WORDS and prev not in ("accused", "suspected"):
+            role = ROLE_WORDS[prev]
+            if role == "shot" and _starts(words_after, _SHOT_DEAD, skip_phrase=True):
+                role = "killed"
+            return role, False
+        # "the death toll rose to 10", "the toll stands at 12"
+        if back[-2:] == ["to", "death"]:
+            return "killed", False  # "shot to death one person"
+        if "toll" in back and prev in {"toll", "to", "at", "of", "reached", "hit", "is", "was"}:
+            i = back.index("toll")
+            kind = back[i - 1] if i else ""
+            return ("injured" if kind in ("injury", "injured") else "killed"), False
+        # "left 3 dead", "leaving two people injured": the predicate follows the phrase.
+        if prev in {"left", "leaving", "leaves"}:
+            phrase = _phrase(words_after)
+            rest = words_after[len(phrase) :]
+            if rest and rest[0] in ROLE_WORDS:
+                return ROLE_WORDS[rest[0]], False
+    # The number's own noun names the role: "12 deaths", "4,000 votes", "80 injured".
+    if noun in ROLE_NOUNS:
+        return ROLE_NOUNS[noun], False
+    # A predicate after the noun phrase: "three bank workers dead", "four others were
+    # injured", "Five people died", "10 killed", "40 Hurt".
+    phrase = _phrase(words_after)
+    rest = _skip_list(words_after[len(phrase) :])
+    grade = False
+    while rest and (rest[0] in _LINKS or rest[0] in _GRADE or rest[0].endswith("ly")):
+        grade = grade or rest[0] in _GRADE
+        rest = rest[1:]
+    if rest and rest[0] in ROLE_WORDS:
+        role = ROLE_WORDS[rest[0]]
+        if role == "shot" and (
+            (grade and "fatally" in words_after) or _starts(rest[1:], _SHOT_DEAD)
+        ):
+            return "killed", False
+        if grade and "fatally" in words_after[: len(phrase) + 6] and role == "injured":
+            return "killed", False
+        return role, grade and role == "injured"
+    return "", False
+
+
+def _skip_list(rest: list[str]) -> list[str]:
+    """``rest`` without the list items or apposition that continue a noun phrase, up
+    to its predicate: "[two men] and two women were wounded", "[three people], a man
+    and two women, were killed"."""
+    if rest[:1] == ["and"] and _item(rest[1:]):
+        return _skip_list(rest[1 + _item(rest[1:]) :])
+    if rest[:1] == [","]:
+        if _item(rest[1:]):
+            return _skip_list(rest[1 + _item(rest[1:]) :])
+        if rest[1:2] and rest[1] in _LINKS:
+            return rest[1:]  # "two women, were killed"
+    return rest
+
+
+def _after_items(rest: list[str]) -> list[str]:
+    """``rest`` after the list items that start it (each after "and" or a comma)."""
+    while rest[:1] in (["and"], [","]) and _item(rest[1:]):
+        rest = rest[1 + _item(rest[1:]) :]
+    return rest
+
+
+def _item(words: list[str]) -> int:
+    """How many words a list item at the start of ``words`` has ("a man", "two
+    female students"); 0 when none starts there."""
+    if not words or not (
+        words[0] in {"a", "an", "one", "another"}
+        or words[0] in _NUMBER_WORDS
+        or words[0][:1].isdigit()
+    ):
+        return 0
+    return 1 + len(_phrase(words[1:]))
+
+
+def _phrase(words: list[str]) -> list[str]:
+    """The noun phrase at the start of ``words`` (up to four words)."""
+    out = []
+    for w in words[:4]:
+        if w in _PHRASE_END or w in _LINKS or w in ROLE_WORDS or w in _GRADE or w.endswith("ly"):
+            break
+        out.append(w)
+    return out
+
+
+def _starts(words: list[str], phrases: tuple[str, ...], skip_phrase: bool = False) -> bool:
+    if skip_phrase:
+        words = words[len(_phrase(words)) :]
+    text = " ".join(words[:3])
+    return any(text.startswith(p) for p in phrases)
+
+
+def _is_part(
+    before: list[tuple[str, int, int]], after: list[tuple[str, int, int]], noun: str
+) -> bool:
+    """The number counts part of a larger count (see :data:`_PART_BEFORE`, ...)."""
+    words_after = [w for w, _, _ in after]
+    back = [w for w, _, _ in before[-3:]]
+    if noun in ("other", "others") or (words_after and words_after[0] in _PART_AFTER):
+        return True
+    if any(w in _PART_BEFORE for w in back):
+        return True
+    if words_after[:1] == ["of"] and words_after[1:2] in (["them"], ["whom"], ["the"], ["those"]):
+        return True  # "two of them", "one of the victims"
+    # One item of a list: "two men and two women", "two officers and a deputy"; not
+    # a total before its parts: "three people, a man and two women, were killed".
+    phrase = _phrase(words_after)
+    rest = words_after[len(phrase) :]
+    if phrase and rest[:1] in (["and"], [","]) and _item(rest[1:]):
+        apposition = rest[0] == "," and _after_items(rest)[:1] == [","]
+        if not apposition:
+            return True
+    return bool(back and back[-1] in {"and", ","} and _list_before(before))
+
+
+def _list_before(before: list[tuple[str, int, int]]) -> bool:
+    """An item of a list stands right before this one's "and" ("a man and two
+    women", "two officers and three"): a number or an article, then at most three words
+    of its noun phrase, none a predicate ("Five people died and seven" is two facts)."""
+    words = [w for w, _, _ in before[-5:-1]]
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        if w in ROLE_WORDS or w in _LINKS or w in _PHRASE_END:
+            return False
+        if w in {"a", "an", "one"} or w[:1].isdigit() or w in _NUMBER_WORDS:
+            return True
+    return False
+
+
+def _is_number_word(w: str) -> bool:
+    return w[:1].isdigit() or w in _NUMBER_WORDS or w in {"one", "none", "all", "some", "most"}
+
+
+_NUMBER_WORDS = _words("two three four five six seven eight nine ten eleven twelve dozen")

@@ -1,0 +1,145 @@
+"""Figures compared as facts of a story (crosscheck/facts.py): by slot across whole
+articles, parts as lower bounds, updates between days, and the per-fact consensus."""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import combinations
+
+import pytest
+
+from crosscheck.engine import extract_one
+from crosscheck.facts import compare_facts, readings, slot_key
+from crosscheck.model import Article, ClaimKind, Finding, FindingKind
+
+
+def article(aid: str, text: str, published: dt.date | None = None) -> Article:
+    return Article(id=aid, outlet=aid.title(), text=text, published=published)
+
+
+def run(*articles: Article) -> tuple[list[Finding], list]:
+    claims = [c for a in articles for c in extract_one(a).claims if c.kind is ClaimKind.QUANTITY]
+    links = list(combinations(sorted(a.id for a in articles), 2))
+    return compare_facts({a.id: a for a in articles}, claims, links, {a.id: a.id for a in articles})
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        # phrased differently, one slot: a conflict the sentence pairing never saw
+        (
+            "Ten officers dead after the ambush in the city.",
+            "Police said five police officers were killed.",
+            True,
+        ),
+        (
+            "The quake killed 10 people on Sunday.",
+            "Officials said the death toll rose to 10.",
+            False,
+        ),
+        # shot, killed, injured are three slots
+        (
+            "Six people were shot at the mall.",
+            "Two people were killed and four were injured.",
+            False,
+        ),
+        # a part says at least: four others of any larger total
+        ("Four others were injured in the blast.", "Nine people were injured, police said.", False),
+        ("Four others were injured in the blast.", "Two people were injured, police said.", True),
+        # a list of parts
+        ("Two men and two women were wounded.", "Nine people were wounded.", False),
+        # a kind of people is part of the people in general
+        ("The attack killed three officers.", "Ten people were killed in the attack.", False),
+        ("The attack killed five officers.", "Three people were killed in the attack.", True),
+        # other events and what did not happen belong to no slot of this story
+        (
+            "In 2004 a tsunami killed 170,000 people in the province.",
+            "The quake killed 24 people.",
+            False,
+        ),
+        ("He hoped to kill hundreds of people.", "The bomb killed two people.", False),
+        (
+            "Days after five officers were killed in Dallas, protesters marched.",
+            "Two officers were killed.",
+            False,
+        ),
+        # a vague amount is a lower bound
+        ("Dozens were injured in the quake.", "The quake injured 249 people.", False),
+        ("Dozens were injured in the quake.", "The quake injured 12 people.", True),
+    ],
+)
+def test_slot_conflicts(a: str, b: str, conflict: bool) -> None:
+    findings, _ = run(article("a", a), article("b", b))
+    kinds = [f.kind for f in findings]
+    assert (FindingKind.QUANTITY_CONFLICT in kinds) is conflict, [f.explanation for f in findings]
+
+
+def test_reading_keeps_the_first_consistent_figures() -> None:
+    text = (
+        "Three killed as rioters bomb Greek bank\n"  # a headline
+        "A firebomb attack killed at least three people today.\n"
+        "Elsewhere in the city, police said 30 people were killed."  # another fact
+    )
+    claims = [c for c in extract_one(article("a", text)).claims if c.quantity]
+    (read,) = [r for k, r in readings(claims).items() if k[0] == "killed"]
+    assert (read.interval.low, read.interval.high) == (3, 3)
+    assert read.mention.text == "Three"
+
+
+def test_an_update_between_days_is_not_a_conflict() -> None:
+    early = article("early", "The quake killed 10 people.", dt.date(2024, 5, 1))
+    late = article("late", "The death toll rose to 25 on Monday.", dt.date(2024, 5, 2))
+    findings, facts = run(early, late)
+    (f,) = findings
+    assert f.kind is FindingKind.UPDATE and not f.kind.is_conflict
+    assert [s.article for s in f.sides] == ["early", "late"]  # the timeline's order
+    assert "Early gave 10 on 2024-05-01, Late 25 on 2024-05-02" in f.explanation
+    (fact,) = facts
+    assert [v.side.article for v in fact.values] == ["early", "late"]
+
+
+def test_the_same_day_is_a_conflict() -> None:
+    day = dt.date(2024, 5, 1)
+    findings, _ = run(
+        article("a", "The quake killed 10 people.", day),
+        article("b", "The quake killed 25 people.", day),
+    )
+    assert [f.kind for f in findings] == [FindingKind.QUANTITY_CONFLICT]
+
+
+def test_consensus_names_the_outlier() -> None:
+    texts = {
+        "a": "Three people died in the fire.",
+        "b": "The fire killed three people.",
+        "c": "Three dead in bank fire, police say.",
+        "d": "Nine people were killed in the fire.",
+    }
+    findings, facts = run(*(article(k, v) for k, v in texts.items()))
+    (fact,) = facts
+    assert fact.slot == "people killed"
+    assert fact.agree == ("A", "B", "C") and fact.outliers == ("D",)
+    assert {frozenset(s.article for s in f.sides) for f in findings} == {
+        frozenset({x, "d"}) for x in "abc"
+    }
+
+
+def test_unlinked_articles_are_not_compared() -> None:
+    a, b = article("a", "The quake killed 10 people."), article("b", "The quake killed 25 people.")
+    claims = [c for x in (a, b) for c in extract_one(x).claims if c.quantity]
+    findings, facts = compare_facts({"a": a, "b": b}, claims, [], {"a": "a", "b": "b"})
+    assert findings == [] and facts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "has_slot"),
+    [
+        ("The quake killed 10 people.", "10", True),
+        ("The blast killed five decades of work.", "five", False),  # not people
+        ("The storm destroyed 40 homes.", "40", True),
+        ("Damage was put at $1 million ($1.52 million).", "$1.52 million", False),
+    ],
+)
+def test_slot_key(text: str, number: str, has_slot: bool) -> None:
+    claims = [c for c in extract_one(article("a", text)).claims if c.quantity and c.text == number]
+    assert claims, [c.text for c in extract_one(article("a", text)).claims]
+    assert (slot_key(claims[0]) is not None) is has_slot

@@ -1,0 +1,88 @@
+"""The fact-slot lexicon, table-driven: sentence → (number, role, scope, part).
+
+Each row is a sentence, the number as crosscheck/quantities.py spans it, and what the
+slot reading must say of it. Many rows are the classes of error measured on real news
+(the real-news harness, benchmarks/realnews.py): partial counts, lists, other events,
+hypotheticals, ages, headlines.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.quantities import find_quantities
+from crosscheck.slots import SlotReading, read_slot
+
+
+def reading(sentence: str, number: str) -> SlotReading:
+    hits = [q for q in find_quantities(sentence) if q.text == number]
+    assert hits, f"{number!r} not found in {sentence!r}"
+    q = hits[0]
+    return read_slot(sentence, q.start, q.end, q.noun)
+
+
+# (sentence, number, role, scope, part)
+# fmt: off
+CASES = [
+    # the role, in the patterns news uses
+    ("Five police officers were killed on Sunday.", "Five", "killed", "", False),
+    ("Ten officers dead after ambush", "Ten", "killed", "", False),
+    ("killed three officers", "three", "killed", "", False),
+    ("The quake killed at least 30 people and injured more than 200.", "at least 30", "killed", "", False),
+    ("The quake killed at least 30 people and injured more than 200.", "more than 200", "injured", "", False),
+    ("Five people died and seven were injured in Aceh.", "Five", "killed", "", False),
+    ("Five people died and seven were injured in Aceh.", "seven", "injured", "", False),
+    ("Sheriff: Michigan office shooting kills 1, injures 2", "1", "killed", "", False),
+    ("Sheriff: Michigan office shooting kills 1, injures 2", "2", "injured", "", False),
+    ("1 dead, 2 hurt in Mich.office shooting; police say suspect had worked there", "2", "injured", "", False),
+    ("Powerful Quake in Iran Kills 10; 40 Hurt and 7 Villages Damaged", "10", "killed", "", False),
+    ("Aftershocks jolt Iran's Qeshm island, death toll rises to 10", "10", "killed", "", False),
+    ("Riots left three bank workers dead and engulfed the streets of Athens.", "three", "killed", "", False),
+    ("A Michigan man shot to death one person and injured two others Monday.", "one", "killed", "", False),
+    ("A man suspected of shooting three people, killing one, was arrested.", "three", "shot", "", False),
+    ("Six people were shot, two of them fatally, and four others were injured.", "Six", "shot", "", False),
+    ("The deaths of two women found in a New Bedford home have been ruled homicides.", "two", "killed", "", False),
+    ("Police arrested 12 people after the march.", "12", "arrested", "", False),
+    ("Labour won 4,000 votes more than the Tories.", "4,000", "votes", "", False),
+    ("Gunmen kidnapped 12 workers at the site.", "12", "kidnapped", "", False),
+    ("the trial of six men accused of killing a mother of 12", "six", "accused", "", False),
+    # not a role: a whole of which a part is counted, an age, a noun that is not people
+    ("Local news originally reported that two of the three victims died.", "three", "", "", False),
+    ("Yvonne Hiller, 43, is charged with murder.", "43", "", "", False),
+    ("A 63-year-old woman and two men, ages 47 and 48, were shot.", "47", "", "", False),
+    ("Nichols was sentenced to seven life sentences.", "seven", "", "", False),
+    ("A 70-year old pensioner who lives on less than 1,000 euros a month spoke.", "less than 1,000 euros", "", "", False),
+    ("Echenique grabbed 11 rebounds and blocked six shots.", "six", "", "", False),
+    # parts: a lower bound on the slot's total
+    ("Six people were shot, two of them fatally, and four others were injured.", "four", "injured", "", True),
+    ("Two male students and a female student were wounded.", "Two", "injured", "", True),
+    ("two men and two women were wounded in the attack", "two", "injured", "", True),
+    ("Two officers, a deputy and a civilian were killed.", "Two", "killed", "", True),
+    ("There are around 30 people seriously injured, some with head injuries.", "around 30", "injured", "", True),
+    ("The blast killed 20 people, including five children.", "five", "", "", True),
+    # a total before its parts is not a part
+    ("Police said at least three people, a man and two women, were killed.", "at least three", "killed", "", False),
+    ("Police said at least three people, a man and two women, were killed.", "two", "killed", "", True),
+    # other events, years, what did not happen
+    ("Days after five officers were killed in Dallas, three more were shot in Baton Rouge.", "five", "killed", "other", False),
+    ("Days after five officers were killed in Dallas, three more were shot in Baton Rouge.", "three", "shot", "", True),
+    ("nine injured last week", "nine", "injured", "other", False),
+    ("In February, a gunman killed five people at a shopping mall.", "five", "killed", "other", False),
+    ("Earlier this year, Amy Bishop was charged in a campus shooting spree that left three professors dead.", "three", "killed", "other", False),
+    ("The attack pushed the death toll above 680 since the conflict began.", "above 680", "killed", "other", False),
+    ("In 2004 a massive tremor sparked a tsunami that killed 170,000 people in the province.", "170,000", "killed", "year:2004", False),
+    ("The 2004 tsunami that killed about 230,000 people was triggered by a quake.", "about 230,000", "killed", "year:2004", False),
+    ("He hoped to kill hundreds of people.", "hundreds", "killed", "hypothetical", False),
+    ("The death toll could rise to 20, officials said.", "20", "killed", "hypothetical", False),
+    # a cue far from the number, in another clause, does not scope it
+    ("A man who was fired last week from his job at an accounting firm in suburban Detroit walked into his office with a shotgun on Monday and shot three people.", "three", "shot", "", False),
+    ("SEVENTEEN hours after the attack on one of his schools killed 40 Palestinians, the UN said.", "40", "killed", "", False),
+    ("It gave him 2,117 career points, passing a mark that had stood since 1999.", "2,117", "", "", False),
+    ("Officials said 12 people were killed in May.", "12", "killed", "", False),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "number", "role", "scope", "part"), CASES)
+def test_slot_reading(sentence: str, number: str, role: str, scope: str, part: bool) -> None:
+    assert reading(sentence, number) == SlotReading(role, scope, part)
