@@ -543,6 +543,10 @@ def _negate(text: str, run: Sequence[tuple[str, int, int]]) -> tuple[int, int, s
 
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
+_OUTLET = re.compile(
+    r"\b(?:Press|News|Times|Post|Herald|Journal|Agency|Network|Radio|TV|Fair|Magazine)\b"
+)
+_ROLE_ENDINGS = _wordset("Police Officer Department Office Service Ministry Council Court")
 _REPLACEMENTS = ["Maria Delgado", "Peter Hollis", "Anne Whitlock", "David Okoro", "Rachel Baines"]
 _SAID = re.compile(r"\b(?:said|says|told|added|stated|explained|according to)\b")
 
@@ -575,6 +579,10 @@ def _speaker_swap(
         for m in _NAME.finditer(part):
             if part_lo + m.start() > 0 and text[part_lo + m.start() - 1] in '“"':
                 continue
+            if re.search(r"\b(?:told|to|by|for|with)\s+(?:the\s+)?$", part[: m.start()]):
+                continue  # the listener or the medium, not the speaker: "told Agence-France"
+            if _OUTLET.search(m.group(0)) or m.group(0).split()[-1] in _ROLE_ENDINGS:
+                continue  # an outlet or an office, not a person: "Surrey Police"
             names.append((part_lo + m.start(), part_lo + m.end(), m.group(0)))
     if len(names) != 1:
         return None

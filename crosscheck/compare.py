@@ -67,10 +67,90 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(re.findall(r"[\w]+(?:'[\w]+)*", t))
 
 
+# Quotes are compared on normalised words: how an outlet writes a word is not what the
+# speaker said. Spoken forms, numbers and spelling variants have one form each; a
+# censored or bleeped word, and the word it stands for, are one token; an ellipsis is
+# a gap where the outlet left words out.
+_SPOKEN = {
+    "gonna": "going to", "wanna": "want to", "gotta": "got to", "kinda": "kind of",
+    "sorta": "sort of", "lemme": "let me", "gimme": "give me", "'cause": "because",
+    "cuz": "because", "y'all": "you all", "ain't": "is not", "dunno": "do not know",
+}  # fmt: skip
+_NUMBERS = {
+    w: str(n)
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {
+    w: f"{n + 1}th"
+    for n, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split()
+    )
+}
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+_SPELLING = {
+    "offence": "offense", "defence": "defense", "licence": "license", "pretence": "pretense",
+    "centre": "center", "theatre": "theater", "metre": "meter", "litre": "liter",
+    "fibre": "fiber", "programme": "program", "grey": "gray", "judgement": "judgment",
+    "cheque": "check", "tyre": "tire", "travelled": "traveled", "travelling": "traveling",
+    "cancelled": "canceled", "labelled": "labeled", "modelling": "modeling",
+    "fulfil": "fulfill", "enrol": "enroll", "sceptical": "skeptical", "aluminium": "aluminum",
+}  # fmt: skip
+_OUR_WORDS = ("four", "your", "hour", "pour", "tour", "flour", "sour", "dour", "our", "tenour")
+_CENSORED = re.compile(
+    r"\b[A-Za-z][*#@$\-—–]{2,}[A-Za-z]*\b|\b[A-Za-z][*#@$]+[A-Za-z]+\b"
+    r"|\b(?:fuck\w*|shit\w*|bullshit|bitch\w*|bastard\w*|goddamn\w*|asshole\w*|crap\w*)",
+    re.IGNORECASE,
+)
+_GAP = "xgapx"  # stands for an ellipsis: the outlet left words out here
+_CENSORED_WORD = "xcensoredx"
+
+
+def _canonical(word: str) -> str:
+    w = _SPELLING.get(word, word)
+    w = _NUMBERS.get(w, w)
+    if m := _ORDINAL.match(w):
+        return f"{m[1]}th"
+    if len(w) > 5 and w.endswith("our") and w not in _OUR_WORDS:
+        return w[:-3] + "or"  # colour, honour, labour
+    for uk, us in (("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ise", "ize")):
+        if w.endswith(uk) and len(w) - len(uk) >= 4:
+            return w[: -len(uk)] + us
+    return w
+
+
 def quote_words(text: str) -> list[str]:
     """Normalised words of a quote, without editorial insertions in brackets ("her (Tara
-    Reid) family"): the outlet's words, not the speaker's."""
-    return words(re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", text))
+    Reid) family", "(sic)"): the outlet's words, not the speaker's. Acronyms lose their
+    dots (F.B.I. = FBI), spoken forms are spelled out (gonna = going to), numbers are
+    digits (ten = 10, eleventh = 11th), British and American spellings are one, a
+    censored word is one token, and an ellipsis is a gap (see ``_GAP``)."""
+    return [n for n, _ in _quote_tokens(text)]
+
+
+def shown_as(text: str) -> Callable[[str], str]:
+    """How a quote writes each of its normalised words ("labor" → "labour"), for a
+    reader's view of a difference; a word it does not have is shown as it is."""
+    shown: dict[str, str] = {}
+    for n, w in _quote_tokens(text):
+        shown.setdefault(n, w)
+    return lambda n: shown.get(n, n)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _quote_tokens(text: str) -> tuple[tuple[str, str], ...]:
+    """``(normalised, as written)`` for each word of a quote (see :func:`quote_words`)."""
+    t = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", text)
+    t = re.sub(r"\b((?:[A-Za-z]\.){2,})", lambda m: m.group(1).replace(".", ""), t)
+    t = _CENSORED.sub(f" {_CENSORED_WORD} ", t)
+    t = re.sub(r"\.{3,}|…", f" {_GAP} ", t)
+    out: list[tuple[str, str]] = []
+    for w in words(t):
+        out += [(_canonical(x), w) for x in _SPOKEN.get(w, w).split()]
+    return tuple(out)
 
 
 # --- sides and explanations -------------------------------------------------------------
@@ -115,7 +195,8 @@ def _best_window(short: list[str], long: list[str]) -> tuple[list[str], int]:
     ``short``'s words it matches."""
     best: tuple[int, int, list[str]] = (0, 0, [])
     n = len(short)
-    for size in range(max(1, n - 2), n + 3):
+    slack = max(2, n // 4)  # words the retelling may have dropped or added
+    for size in range(max(1, n - slack), n + slack + 1):
         for i in range(0, max(1, len(long) - size + 1)):
             window = long[i : i + size]
             sm = difflib.SequenceMatcher(a=short, b=window, autojunk=False)
@@ -150,22 +231,40 @@ def _interior_ops(a: list[str], b: list[str]) -> list[tuple[str, list[str], list
     return [(tag, a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
 
 
-def classify_drift(a: list[str], b: list[str]) -> tuple[str, str] | None:
+def classify_drift(
+    a: list[str],
+    b: list[str],
+    shown_a: Callable[[str], str] = str,
+    shown_b: Callable[[str], str] = str,
+) -> tuple[str, str] | None:
     """How quote ``b`` differs from quote ``a``: ``(class, detail)`` or None when only
     the extent or function words differ. Classes, by precedence: negation, modality,
     substitution, insertion (b has words a lacks), deletion (b lacks words a has).
-    ``detail`` lists the changes as ``-removed +added``."""
-    ops = _interior_ops(a, b)
+    ``detail`` lists the changes as ``-removed +added``, each word as its quote writes
+    it (``shown_a``, ``shown_b``: see :func:`shown_as`)."""
+    # Words left out at an ellipsis are the outlet's cut, not the speaker's change.
+    ops = [(t, x, y) for t, x, y in _interior_ops(a, b) if _GAP not in x and _GAP not in y]
     changed = [w for _, x, y in ops for w in x + y]
     if not any(w not in _STOPWORDS or w in _NEGATORS or w in _MODALS for w in changed):
         return None
     detail = "; ".join(
-        " ".join(filter(None, ["-" + " ".join(x) if x else "", "+" + " ".join(y) if y else ""]))
+        " ".join(
+            filter(
+                None,
+                [
+                    "-" + " ".join(map(shown_a, x)) if x else "",
+                    "+" + " ".join(map(shown_b, y)) if y else "",
+                ],
+            )
+        )
         for _, x, y in ops
     )
-    # Negation flips the meaning when the count of negators changes, not when one moves
-    # ("I feel we weren't" / "I didn't feel we were").
-    if sum(w in _NEGATORS for w in a) % 2 != sum(w in _NEGATORS for w in b) % 2:
+    # Negation flips the meaning when the changed words add or take out a negator, not
+    # when one moves ("I feel we weren't" / "I didn't feel we were"), nor when one
+    # outlet quotes more of a remark that has more of them.
+    removed = sum(w in _NEGATORS for _, x, _ in ops for w in x)
+    added = sum(w in _NEGATORS for _, _, y in ops for w in y)
+    if removed % 2 != added % 2:
         return "negation", detail
     if any(_MODALS & set(x) and _MODALS & set(y) and set(x) != set(y) for _, x, y in ops):
         return "modality", detail
@@ -188,14 +287,17 @@ def compare_quotes(
     a: Claim, b: Claim, similarity: float, articles: Mapping[str, Article]
 ) -> Finding | None:
     """Quote rule: identical → corroboration; same words, two named speakers →
-    misattribution; one an excerpt of the other → nothing; else drift, classified."""
+    misattribution; one an excerpt of the other → nothing; else, when they are one
+    remark (the shorter quote matches a stretch of the longer), drift, classified.
+
+    An unresolved speaker is never named for both sides: the same words quoted by an
+    outlet that names no speaker corroborate the words, not who said them."""
     assert a.quote is not None and b.quote is not None
     wa, wb = quote_words(a.quote.words), quote_words(b.quote.words)
     ka, kb = a.quote.speaker_key, b.quote.speaker_key
     named_apart = speakers_differ(ka, kb)
-    who = a.quote.speaker or b.quote.speaker or "the speaker"
     short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if not short:
+    if not [w for w in short if w != _GAP]:
         return None
     if wa == wb or _contiguous(short, long):
         # Only speakers the attributions name as people count: "he said" resolved to
@@ -211,42 +313,53 @@ def compare_quotes(
                 similarity=similarity,
             )
         if wa == wb and not named_apart and len(wa) >= config.CORROBORATION_MIN_WORDS:
+            if ka and ka == kb:
+                who = f"quote {a.quote.speaker or b.quote.speaker} identically"
+            else:
+                who = "carry the same quoted words"  # whose, at most one of them says
             return Finding(
                 FindingKind.CORROBORATION,
                 Severity.INFO,
-                f"{a.outlet} and {b.outlet} quote {who} identically: “{_short(a.quote.words, 60)}”",
+                f"{a.outlet} and {b.outlet} {who}: “{_short(a.quote.words, 60)}”",
                 _sides(a, b, articles),
                 similarity=similarity,
             )
         return None  # an excerpt, or too short to tell
-    if named_apart:
-        return None  # two people, two different remarks
-    # Drift is told from the reference to the retelling: a fragment retells the longer
-    # quote it comes from; otherwise the earlier article is the reference.
-    ref, new = sorted((a, b), key=lambda c: _published_order(c, articles))
-    wr, wn = (wa, wb) if ref is a else (wb, wa)
-    if len(short) <= config.FRAGMENT_MAX_WORDS and len(long) > len(short) + 2:
-        # A fragment ("traditional Labour values") against a longer quote of the same
-        # speaker: drift only if it almost, but not exactly, occurs there.
-        if not (ka and ka == kb):
-            return None
-        ref, new = (a, b) if short is wb else (b, a)
-        window, matched = _best_window(short, long)
-        content = [w for w in short if w not in _STOPWORDS]
-        if len(short) < 3 or matched < max(2, math.ceil(config.FRAGMENT_MATCH_MIN * len(short))):
-            return None
-        if sum(w in window for w in content) < 2 or not _aligned_inside(window, short):
-            return None
-        wr, wn = window, short
-    elif (
-        difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).ratio()
-        < config.QUOTE_SAME_UTTERANCE_MIN
+    one = _one_remark(a, b, wa, wb, articles)
+    if one is None:
+        return None
+    ref, new, wr, wn = one
+    # Two named people: two remarks, unless the words are all but the same, when one
+    # outlet has the speaker wrong (see misattribution) and the words still drifted.
+    if named_apart and (
+        min(len(wr), len(wn)) < config.DRIFT_ACROSS_SPEAKERS_MIN_WORDS
+        or difflib.SequenceMatcher(a=wr, b=wn, autojunk=False).ratio()
+        < config.DRIFT_ACROSS_SPEAKERS_MIN_RATIO
     ):
-        return None  # two different remarks
-    drift = classify_drift(wr, wn)
+        return None
+    rq, nq = ref.quote, new.quote
+    assert rq is not None and nq is not None
+    drift = classify_drift(wr, wn, shown_as(rq.words), shown_as(nq.words))
     if drift is None:
         return None
     subtype, detail = drift
+    if named_apart and rq.named and nq.named:
+        # Nearly the same words, given by name to two people: a misattribution first.
+        return Finding(
+            FindingKind.MISATTRIBUTION,
+            Severity.HIGH,
+            f"nearly the same words are given to {rq.speaker} by {ref.outlet} and to "
+            f"{nq.speaker} by {new.outlet}: “{_short(rq.words, 60)}” ({subtype}: "
+            f"{_short(detail, 60)})",
+            (side(ref, articles[ref.article_id]), side(new, articles[new.article_id])),
+            detail=detail,
+            subtype=subtype,
+            similarity=similarity,
+        )
+    if named_apart:
+        who = f"the same remark (given to {rq.speaker} and to {nq.speaker})"
+    else:
+        who = rq.speaker or nq.speaker or "the speaker"
     return Finding(
         FindingKind.QUOTE_DRIFT,
         _DRIFT_SEVERITY[subtype],
@@ -257,6 +370,40 @@ def compare_quotes(
         subtype=subtype,
         similarity=similarity,
     )
+
+
+def _one_remark(
+    a: Claim, b: Claim, wa: list[str], wb: list[str], articles: Mapping[str, Article]
+) -> tuple[Claim, Claim, list[str], list[str]] | None:
+    """When two quotes are one remark, ``(reference, retelling, its words, theirs)``:
+    the words compared are the stretch of the longer quote that the shorter one
+    quotes (an outlet often quotes more of a remark) and the shorter one. A few words
+    ("traditional Labour values") are one remark with a longer quote only when the
+    speaker is the same; otherwise the earlier article is the reference."""
+    assert a.quote is not None and b.quote is not None
+    ka, kb = a.quote.speaker_key, b.quote.speaker_key
+    ref, new = sorted((a, b), key=lambda c: _published_order(c, articles))
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    whole = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).ratio()
+    similar_length = len(long) <= len(short) + 2
+    if whole >= config.QUOTE_SAME_UTTERANCE_MIN and (
+        similar_length or len(short) > config.FRAGMENT_MAX_WORDS
+    ):
+        wr, wn = (wa, wb) if ref is a else (wb, wa)
+        return ref, new, wr, wn
+    if similar_length or len(short) < 3:
+        return None  # two different remarks
+    if len(short) <= config.FRAGMENT_MAX_WORDS and not (ka and ka == kb):
+        return None
+    window, matched = _best_window(short, long)
+    content = [w for w in short if w not in _STOPWORDS]
+    if matched < max(2, math.ceil(config.FRAGMENT_MATCH_MIN * len(short))):
+        return None
+    if sum(w in window for w in content) < 2 or not _aligned_inside(window, short):
+        return None
+    # The longer quote is the reference: the shorter one retells part of it.
+    long_claim, short_claim = (b, a) if short is wa else (a, b)
+    return long_claim, short_claim, window, short
 
 
 def _published_order(c: Claim, articles: Mapping[str, Article]) -> tuple[bool, str, str, int]:

@@ -23,6 +23,11 @@ SENTENCE_PAIR_MIN = 0.55  # two sentences are "about the same thing" from here u
 # give different figures for different facts (ECB+ topics, see benchmarks).
 QUANTITY_PAIR_MIN = 0.7
 QUOTE_PAIR_MIN = 0.60  # two quotes may be one utterance from here up
+# ... and so may two quotes that share this many normalised words in a row (a remark
+# one outlet quotes at more length embeds far from the part another quotes), unless
+# more than QUOTE_SHARED_RUN_MAX_QUOTES quotes share them (a common phrase).
+QUOTE_SHARED_RUN = 4
+QUOTE_SHARED_RUN_MAX_QUOTES = 20
 # A number without a fact slot is compared in paired sentences only when the words
 # around it (FRAME_REACH either side) share FRAME_SHARED_MIN content words with those
 # around the other (one, in near paraphrases). On ECB+ sentence pairs at 0.7-0.8,
@@ -40,6 +45,11 @@ QUOTE_SAME_UTTERANCE_MIN = 0.55
 # inside the other quote to count as a drifted excerpt of it.
 FRAGMENT_MATCH_MIN = 0.6
 FRAGMENT_MAX_WORDS = 8
+# Two quotes given to two named people are two remarks, unless they share this share of
+# their words (difflib ratio) over at least this many: then one outlet has the speaker
+# wrong, and the words still drifted.
+DRIFT_ACROSS_SPEAKERS_MIN_WORDS = 8
+DRIFT_ACROSS_SPEAKERS_MIN_RATIO = 0.8
 
 # Independence: articles whose word 5-gram shingles overlap this much are one source.
 SYNDICATION_JACCARD_MIN = 0.6

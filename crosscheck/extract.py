@@ -23,17 +23,38 @@ from .quantities import find_quantities
 from .segment import paragraphs
 from .slots import read_slot
 
+# Verbs of saying and writing: the attribution of a quote ("…,” X said).
 _SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|insisted|insists|warned|warns|explained|admitted|"
     r"acknowledged|claimed|stated|declared|argued|noted|remarked|replied|responded|tweeted|"
-    r"wrote|announced|continued|urged|commented|conceded|confirmed|suggested|promised|"
-    r"vowed|pledged|predicted|described|called it|saying|adding|admitting|insisting|"
-    r"warning|explaining|telling|declaring|arguing|writing|asked"
+    r"wrote|writes|announced|continued|urged|commented|conceded|confirmed|suggested|"
+    r"promised|vowed|pledged|predicted|described|called it|saying|adding|admitting|"
+    r"insisting|warning|explaining|telling|declaring|arguing|writing|asked|testified|"
+    r"implored|shouted|boasted|exclaimed|recalled|stressed|asserted|cautioned|complained|"
+    r"joked|lamented|observed|recounted|revealed|reiterated|answered|agreed|cried|yelled|"
+    r"screamed|whispered|muttered|concluded|alleged|quipped|posted|maintained|contended|"
+    r"countered|retorted|emphasised|emphasized|elaborated|proclaimed|announces|notes|"
+    r"explains|adds|testifies|recalls|warns|argues|concedes|admits|insists|tweets"
 )
-_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Cllr|Rev)\.?[ \t]+)"
+# Titles before a name, with or without a full stop ("Mr Corbyn", "Sen. Tim Kaine").
+_TITLE_WORDS = (
+    "Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Cllr|Rev|Sen|Rep|Gov|Gen|Lt|Sgt|Capt|Col|"
+    "Maj|Cmdr|Det|Const|Insp|Supt|Cpl|Pvt|Adm|Atty|Fr|Hon|Pres|Supt|Rt|Del"
+)
+_TITLE = rf"(?:(?:{_TITLE_WORDS})\.?[ \t]+)"
 _CAP = r"[A-Z][\w’'\-]*[\w]"
+_INITIAL = r"[A-Z]\."  # a middle initial: "Adam B. Schiff"
 # A name never runs over a line break (a byline above a paragraph is not part of it).
-_NAME = rf"{_TITLE}?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
+_NAME = rf"{_TITLE}?{_CAP}(?:[ \t]+(?:{_CAP}|{_INITIAL})){{0,3}}"
+# Words that describe a speaker before the name ("said lead prosecutor Eric Nichols",
+# "disaster agency spokesman Sutopo Purwo Nugroho told"): lower-case words that are not
+# function words, and possessives ("Labour's").
+_DESCRIPTOR = (
+    r"(?:(?!(?:in|on|at|that|to|for|with|after|before|when|while|and|but|it|he|she|they|we|"
+    r"i|this|there|as|by|from|of|not|was|is|had|has|would|will|also|then|later|now|"
+    r"yesterday|today|tonight|earlier|recently|again)\b)[a-z][\w’'\-]*|[A-Z][\w\-]*[’']s)"
+)
+_DESCRIBED = rf"(?:{_DESCRIPTOR}[ \t]+){{0,5}}"
 _NAMES = rf"{_NAME}(?:[ \t]+and[ \t]+{_NAME})?"  # "Zadan and Meron": a joint statement
 _PRONOUN = r"\b(?:he|she|He|She)\b"
 _VERB_RE = re.compile(rf"\b(?:{_SPEECH_VERBS})\b")
@@ -48,8 +69,9 @@ _NOT_A_SUBJECT = re.compile(
 # After a quote: ", said Mr Corbyn" / ", Mr Lavery insisted" / ", he told".
 _AFTER_RE = re.compile(
     rf"""^[\s,”"]*(?:
-        (?:{_SPEECH_VERBS})\s+(?P<name1>{_NAMES}|{_PRONOUN})
-      | (?P<name2>{_NAMES}|{_PRONOUN})\s+(?:\w+ly\s+|also\s+|later\s+)?(?:{_SPEECH_VERBS})\b
+        (?:{_SPEECH_VERBS})\s+(?:the\s+)?{_DESCRIBED}(?P<name1>{_NAMES}|{_PRONOUN})
+      | {_DESCRIBED}(?P<name2>{_NAMES}|{_PRONOUN})\s+
+        (?:\w+ly\s+|also\s+|later\s+)?(?:{_SPEECH_VERBS})\b
       | according\s+to\s+(?P<name3>{_NAMES})
       | (?P<name4>{_NAMES}),[^,“”"\n]{{1,80}},\s*(?:{_SPEECH_VERBS})\b
     )""",
@@ -69,8 +91,58 @@ _NOT_NAMES = {
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mr", "Mrs", "Ms", "Miss", "Dr",
     "Sir", "Lord", "Lady", "Dame", "Prof", "Cllr", "Rev",
 }
+# Capitalised role words before a name: the name is what follows the last of them
+# ("Interior Secretary Dirk Kempthorne", "Police Constable Tim Fanning").
+_ROLE_WORDS = {
+    "Secretary", "Minister", "President", "Chancellor", "Senator", "Representative",
+    "Congressman", "Congresswoman", "Governor", "Mayor", "Sheriff", "Undersheriff", "Chief",
+    "Director", "Commissioner", "Inspector", "Constable", "Lieutenant", "Sergeant", "Captain",
+    "Detective", "Officer", "Spokesman", "Spokeswoman", "Spokesperson", "Judge", "Justice",
+    "Attorney", "Prosecutor", "Coach", "Manager", "Leader", "Councillor", "Councilman",
+    "Councilwoman", "Professor", "Bishop", "Pope", "King", "Queen", "Prince", "Princess",
+    "Ambassador", "Commander", "Colonel", "General", "Admiral", "Marshal", "Superintendent",
+    "Deputy", "Chairman", "Chairwoman", "Chair", "Executive", "CEO", "Head", "Founder",
+    "Premier", "Sen", "Rep", "Gov", "Gen", "Lt", "Sgt", "Capt", "Col", "Det", "Const",
+}
+_NOT_NAMES |= _ROLE_WORDS
 # fmt: on
-_TITLES = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame", "Prof", "Cllr", "Rev"}
+_TITLES = {
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Dr",
+    "Sir",
+    "Lord",
+    "Lady",
+    "Dame",
+    "Prof",
+    "Cllr",
+    "Rev",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Gen",
+    "Lt",
+    "Sgt",
+    "Capt",
+    "Col",
+    "Maj",
+    "Cmdr",
+    "Det",
+    "Const",
+    "Insp",
+    "Supt",
+    "Cpl",
+    "Pvt",
+    "Adm",
+    "Atty",
+    "Fr",
+    "Hon",
+    "Pres",
+    "Rt",
+    "Del",
+}  # fmt: skip
 # "Simon made clear", "Mr Lavery also appeared": a name that is a sentence subject.
 _SUBJECT_RE = re.compile(
     rf"(?P<name>{_NAME})\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?"
@@ -145,11 +217,31 @@ def _clean_name(raw: str) -> str:
         parts = [_clean_name(p) for p in re.split(r"\s+and\s+", raw)]
         return " and ".join(p for p in parts if p)
     words = raw.split()
-    while words and words[0] in _NOT_NAMES and not (words[0] in _TITLES and len(words) > 1):
+    # A role before the name describes the speaker: "Interior Secretary Dirk
+    # Kempthorne" is Dirk Kempthorne; a title stays with it ("Sen. Tim Kaine").
+    roles = [i for i, w in enumerate(words[:-1]) if _is_role(w)]
+    if roles:
+        last = roles[-1]
+        # A title stays with the name it opens ("Lt. Gregg Hastings"); a role goes.
+        words = words[last:] if _bare(words[last]) in _TITLES else words[last + 1 :]
+    while (
+        words
+        and _bare(words[0]) in _NOT_NAMES
+        and not (_bare(words[0]) in _TITLES and len(words) > 1)
+    ):
         words.pop(0)
     if any(w.endswith(("’s", "'s")) for w in words):
         return ""  # a possessive ("Labour’s") owns something; it is not the speaker
     return " ".join(words)
+
+
+def _bare(word: str) -> str:
+    return word.rstrip(".")
+
+
+def _is_role(word: str) -> bool:
+    """A capitalised role word ("Secretary", "Sen.", "President-elect")."""
+    return _bare(word) in _ROLE_WORDS or _bare(word.split("-")[0]) in _ROLE_WORDS
 
 
 _NAME_AT_END = re.compile(rf"({_NAMES})\s*$")
@@ -287,7 +379,7 @@ def full_name(name: str, text: str) -> str:
 def _is_person(name: str) -> bool:
     """A full name ("Tom Watson"), a titled one ("Mr Lavery"), or a pair of them."""
     return all(len(p.split()) >= 2 for p in re.split(r"\s+and\s+", name)) and not any(
-        w in _NOT_NAMES and w not in _TITLES for w in name.split()
+        _bare(w) in _NOT_NAMES and _bare(w) not in _TITLES for w in name.split()
     )
 
 
@@ -301,10 +393,21 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
 
 
 def _sentence_end(text: str, pos: int, ceiling: int) -> int:
+    """End of the sentence from ``pos``: its first full stop that does not end a title
+    or an initial ("Mr. Rove said.", "Adam B. Schiff"), not beyond ``ceiling`` or the
+    line end."""
     line_end = text.find("\n", pos)
     end = min(ceiling, len(text) if line_end < 0 else line_end)
-    m = re.search(r"[.!?]", text[pos:end])
-    return pos + m.end() if m else end
+    for m in re.finditer(r"[.!?]", text[pos:end]):
+        word = re.search(r"(\w+)$", text[pos : pos + m.start()])
+        if (
+            m.group(0) == "."
+            and word
+            and (word.group(1) in _TITLES or (len(word.group(1)) == 1 and word.group(1).isupper()))
+        ):
+            continue
+        return pos + m.end()
+    return end
 
 
 def _continues(text: str, prev: QuoteSpan, span: QuoteSpan) -> bool:

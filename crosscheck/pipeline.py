@@ -146,7 +146,11 @@ def analyse(
     }
     # A fragment embeds far from the whole remark it comes from, so quotes attributed to
     # the same speaker are compared whatever their similarity.
-    for i, j in _same_speaker_pairs(quotes, quote_sources, quote_days, window):
+    # Nor does a remark that one outlet quotes at more length than another; quotes that
+    # share a run of words are compared too.
+    for i, j in _same_speaker_pairs(
+        quotes, quote_sources, quote_days, window
+    ) + _shared_words_pairs(quotes, quote_sources, quote_days, window):
         if (i, j) not in quote_pairs:
             quote_pairs[(i, j)] = round(float(quote_vecs[i] @ quote_vecs[j]), 4)
     for (i, j), sim in sorted(quote_pairs.items()):
@@ -262,6 +266,36 @@ def _same_speaker_pairs(
         members.sort(key=lambda i: (days[i] is None, days[i] or 0, i))
         pairs += _within_window(members, days, window)
     return sorted((min(i, j), max(i, j)) for i, j in pairs if sources[i] != sources[j])
+
+
+def _shared_words_pairs(
+    quotes: Sequence[Claim],
+    sources: Sequence[str],
+    days: Sequence[int | None],
+    window: int | None,
+) -> list[tuple[int, int]]:
+    """Pairs of quotes in different outlets, at most ``window`` days apart, that share
+    ``QUOTE_SHARED_RUN`` normalised words in a row. A run that more than
+    ``QUOTE_SHARED_RUN_MAX_QUOTES`` quotes share ("I don't know what") pairs none."""
+    n = config.QUOTE_SHARED_RUN
+    by_run: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, c in enumerate(quotes):
+        if c.quote is None:
+            continue
+        w = compare.quote_words(c.quote.words)
+        for run in {tuple(w[k : k + n]) for k in range(len(w) - n + 1)}:
+            by_run[run].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in by_run.values():
+        if len(members) < 2 or len(members) > config.QUOTE_SHARED_RUN_MAX_QUOTES:
+            continue
+        members = sorted(members, key=lambda i: (days[i] is None, days[i] or 0, i))
+        pairs.update(
+            (min(i, j), max(i, j))
+            for i, j in _within_window(members, days, window)
+            if sources[i] != sources[j]
+        )
+    return sorted(pairs)
 
 
 def _within_window(

@@ -213,3 +213,74 @@ def test_money_without_a_noun_is_compared() -> None:
 def test_aliases_are_not_name_conflicts(a: str, b: str) -> None:
     found = compare_sentences(_sentence("a", a), _sentence("b", b), 0.9, ARTICLES, lambda _: [])
     assert not [f for f in found if f.kind.is_conflict]
+
+
+# --- quotes as real outlets write them (the real-news harness's classes) ----------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("the F.B.I. told us nothing about it", "the FBI told us nothing about it"),
+        ("we are gonna win this fight for sure", "we are going to win this fight for sure"),
+        ("this is a f***ing disgrace and a shame", "this is a fucking disgrace and a shame"),
+        (
+            "by rolling back this 11th hour regulation now",
+            "by rolling back this eleventh hour regulation now",
+        ),
+        ("that is a valid offence in law today", "that is a valid offense in law today"),
+        ("we must organise the whole party again", "we must organize the whole party again"),
+        (
+            "we will fight ... and we will win in the end",
+            "we will fight hard for every vote and we will win in the end",
+        ),
+        ("their (sic) campaign was a disaster for us", "their campaign was a disaster for us"),
+    ],
+)
+def test_how_an_outlet_writes_a_quote_is_not_drift(a: str, b: str) -> None:
+    f = compare_quotes(_quote("a", a, "Ann Lee"), _quote("b", b, "Ann Lee"), 0.9, ARTICLES)
+    assert f is None or f.kind is FindingKind.CORROBORATION
+
+
+def test_negation_is_judged_on_the_changed_words() -> None:
+    # b quotes more of the remark (with its own "not") and adds "oh": no negation.
+    a = "we will not give up and we will win this"
+    b = "oh we will not give up and we will win this, we are not done"
+    f = compare_quotes(_quote("a", a, "Ann Lee"), _quote("b", b, "Ann Lee"), 0.9, ARTICLES)
+    assert f is None or f.subtype != "negation"
+    # while a "not" added inside the shared words is one
+    f = compare_quotes(
+        _quote("a", "we will give up on this town soon", "Ann Lee"),
+        _quote("b", "we will not give up on this town soon", "Ann Lee"),
+        0.9,
+        ARTICLES,
+    )
+    assert f is not None and f.subtype == "negation"
+
+
+def test_a_longer_quote_of_the_same_remark_is_compared_on_its_matching_stretch() -> None:
+    long = (
+        "I am so excited to be hosting again. You know what they say, the third time is the charm."
+    )
+    short = "You know what they say, the fourth time is the charm."
+    f = compare_quotes(_quote("a", long, "Ellen DeGeneres"), _quote("b", short), 0.7, ARTICLES)
+    assert f is not None and f.kind is FindingKind.QUOTE_DRIFT
+    assert f.detail == "-third +fourth"  # as the quotes write them
+
+
+def test_nearly_the_same_words_named_for_two_people_is_misattribution() -> None:
+    words_ = "nothing in this regulation relieves a federal agency of its duties"
+    f = compare_quotes(
+        _quote("a", words_, "Dirk Kempthorne"),
+        _quote("b", words_.replace("duties", "obligations"), "Barack Obama"),
+        0.9,
+        ARTICLES,
+    )
+    assert f is not None and f.kind is FindingKind.MISATTRIBUTION
+
+
+def test_an_unresolved_speaker_is_not_named_in_a_corroboration() -> None:
+    words_ = "we appreciate your respect for her privacy at this time"
+    f = compare_quotes(_quote("a", words_, "Jack Ketsoyan"), _quote("b", words_), 0.99, ARTICLES)
+    assert f is not None and f.kind is FindingKind.CORROBORATION
+    assert "Ketsoyan" not in f.explanation and "carry the same quoted words" in f.explanation

@@ -145,3 +145,32 @@ def test_he_said_does_not_resolve_to_a_name_inside_a_quote() -> None:
         "“Crews reached the roof at dawn,” she said."
     )
     assert {name for _, name in _quotes(text)} == {"Sarah Okafor"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We will win," Mr. Rove said.', "Mr. Rove"),
+        ('"We will win," said Sen. Tim Kaine.', "Sen. Tim Kaine"),
+        ('"We will win," said council leader Helen Marsh.', "Helen Marsh"),
+        ('"We will win," said local councillor Tom Brennan.', "Tom Brennan"),
+        ('"We will win," Representative Adam B. Schiff said.', "Adam B. Schiff"),
+        ('"We will win," said vice presidential candidate Mike Pence.', "Mike Pence"),
+        ('"We will win," Interior Secretary Dirk Kempthorne told reporters.', "Dirk Kempthorne"),
+        (
+            '"We will win," said Lt. Gregg Hastings of the Oregon State Police.',
+            "Lt. Gregg Hastings",
+        ),
+        ('"We will win," President-elect Barack Obama said.', "Barack Obama"),
+        (
+            '"We will win," disaster agency spokesman Sutopo Purwo Nugroho told AFP.',
+            "Sutopo Purwo Nugroho",
+        ),
+        ('"I saw her fall," testified Unique Armstead, the mother.', "Unique Armstead"),
+        ('"We will win," he said in a statement that Smith wrote.', ""),
+    ],
+)
+def test_titles_roles_and_verbs_of_attribution(text: str, speaker: str) -> None:
+    ((_, name, explicit),) = find_quotes(text)
+    assert name == speaker
+    assert explicit == bool(speaker)
