@@ -11,6 +11,7 @@ import difflib
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -242,8 +243,18 @@ def classify_drift(
     substitution, insertion (b has words a lacks), deletion (b lacks words a has).
     ``detail`` lists the changes as ``-removed +added``, each word as its quote writes
     it (``shown_a``, ``shown_b``: see :func:`shown_as`)."""
-    # Words left out at an ellipsis are the outlet's cut, not the speaker's change.
-    ops = [(t, x, y) for t, x, y in _interior_ops(a, b) if _GAP not in x and _GAP not in y]
+    # Words left out at an ellipsis are the outlet's cut, not the speaker's change; a
+    # compound written apart ("data center" / "datacenter") or a time's ":00" is not one.
+    ops = [
+        (t, x, y)
+        for t, x, y in _interior_ops(a, b)
+        if _GAP not in x
+        and _GAP not in y
+        and "".join(x) != "".join(y)
+        and not all(w.strip("0") == "" for w in x + y)
+    ]
+    if ops and Counter(w for _, x, _ in ops for w in x) == Counter(w for _, _, y in ops for w in y):
+        return None  # the same words in another order ("thinnest and lightest")
     changed = [w for _, x, y in ops for w in x + y]
     if not any(w not in _STOPWORDS or w in _NEGATORS or w in _MODALS for w in changed):
         return None
@@ -664,6 +675,8 @@ _PLACE_KINDS = {
     "center", "centre", "clinic", "hospital", "hall", "house", "building", "library",
     "stadium", "arena", "park", "square", "street", "road", "court", "station", "airport",
     "school", "college", "university", "church", "hotel", "theatre", "theater", "museum",
+    "ocean", "sea", "basin", "river", "lake", "bay", "gulf", "island", "islands", "mountain",
+    "mount", "valley", "region", "province", "county", "state", "district", "city", "town",
 }  # fmt: skip
 
 
@@ -677,15 +690,42 @@ def _title_case(tokens: Sequence[str]) -> bool:
 def _aliases(x: Sequence[str], y: Sequence[str]) -> bool:
     """Two names for one thing: they share a word, one word starts the other ("Tees" /
     "Teesside"), or they differ only in the kind of place ("Center" / "Clinic")."""
-    xs, ys = {w.lower() for w in x}, {w.lower() for w in y}
+    xs = {w.lower().removesuffix("'s").removesuffix("’s") for w in x}
+    ys = {w.lower().removesuffix("'s").removesuffix("’s") for w in y}
     if xs & ys or (xs | ys) <= _PLACE_KINDS or xs <= _TITLES or ys <= _TITLES:
         return True  # "Sarah Okafor said" / "Ms Okafor said": a title for a first name
+    if _acronym(x, y) or _acronym(y, x):
+        return True  # "AFC" / "American Football Conference", "U K" / "UK"
+    if any(_abbreviates(u, v) or _abbreviates(v, u) for u in xs for v in ys):
+        return True  # "Ark" / "Arkansas", "Mt" / "Mount", "Katie" / "Kathryn"
     # A spelling variant ("Technicolor" / "Technicolour", "KO" / "KOs").
     if difflib.SequenceMatcher(a=" ".join(sorted(xs)), b=" ".join(sorted(ys))).ratio() >= 0.8:
         return True
     return any(
         u.startswith(v) or v.startswith(u) for u in xs for v in ys if min(len(u), len(v)) >= 4
     )
+
+
+def _acronym(short: Sequence[str], long: Sequence[str]) -> bool:
+    """``short`` spells the initials of ``long``, or the same letters with stops or
+    spaces ("U K" / "UK")."""
+    letters = "".join(short).replace(".", "").lower()
+    words_ = [w for w in long if w.lower() not in ("of", "the", "and")]
+    initials = "".join(w[0] for w in words_).lower()
+    joined = "".join(long).replace(".", "").lower()
+    return len(letters) >= 2 and ((letters == initials and len(words_) >= 2) or letters == joined)
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """``short`` is a short form of ``long``: at most four of its letters in order, from
+    the first one ("Mt" / "Mount", "Ark" / "Arkansas"), or a pet form of a first name
+    ("Katie" / "Kathryn", "Bobby" / "Robert" is beyond it)."""
+    if len(short) < 2 or len(short) >= len(long) or short[0] != long[0]:
+        return False
+    if short.endswith(("ie", "y")) and short[:3] == long[:3]:
+        return True
+    rest = iter(long[1:])
+    return len(short) <= 4 and all(ch in rest for ch in short[1:])
 
 
 def compare_sentences(
@@ -812,7 +852,20 @@ def _in_sentence_rule(c: Claim) -> bool:
     another event, a year's history or what did not happen, and conversions in
     brackets, are not compared at all."""
     q = c.quantity
-    return q is not None and not q.role and not q.scope and not in_parentheses(c)
+    return (
+        q is not None
+        and not q.role
+        and not q.scope
+        and not in_parentheses(c)
+        and not _PARTITIVE_WHOLE.search(c.sentence[: c.start - c.sentence_start])
+    )
+
+
+# "28 of 41 passes": 41 is the whole of which 28 is a part, not another count of passes.
+_PARTITIVE_WHOLE = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def sentence_figure(c: Claim) -> Claim:

@@ -171,8 +171,15 @@ _OTHER_EVENT = re.compile(
     rf"|{_OTHER_AFTER}|history|since"
     r"|another\s+(?:attack|shooting|quake|earthquake|blast|bombing|incident|fire|crash)"
     r"|separate|similar|in\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|June"
-    r"|July|August|September|October|November|December)(?!\s+\d))\b",
+    r"|July|August|September|October|November|December)(?!\s+\d)"
+    # a toll of the whole war or campaign, not of this event
+    r"|conflict|war|offensive)\b",
     re.IGNORECASE,
+)
+#: A round-up opens a clause that holds the number: "Thursday's shooting came just
+#: weeks after a driver ... fatally shot eight people".
+_ROUND_UP = re.compile(
+    r"\b(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before)\b", re.IGNORECASE
 )
 _OTHER_AFTER_RE = re.compile(rf"^[^.;:]{{0,30}}?\b(?:{_OTHER_AFTER})\b", re.IGNORECASE)
 #: Phrases before a number that make it what did not (or not yet) happen. Case kept:
@@ -191,7 +198,7 @@ _YEAR = re.compile(
 )
 
 #: How many words before a number a cue of another event may stand.
-SCOPE_REACH = 8
+SCOPE_REACH = 12
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
 
@@ -224,7 +231,7 @@ def read_slot(sentence: str, start: int, end: int, noun: str = "") -> SlotReadin
     before = [t for t in tokens if t[2] <= start]
     after = [t for t in tokens if t[1] >= end]
     role, part = _role(before, after, noun)
-    if not part:
+    if not part and not _is_age(before, after):
         part = _is_part(before, after, noun)
     return SlotReading(role, _scope(sentence, start, end, before), part)
 
@@ -246,9 +253,10 @@ def _scope(sentence: str, start: int, end: int, before: list[tuple[str, int, int
     if _HYPOTHETICAL.search(window):
         return "hypothetical"
     if (
-        _OTHER_EVENT.search(window)
+        _OTHER_EVENT.search(window.rsplit(",", 1)[-1])  # a comma closes the cue's phrase
         or _OTHER_EVENT.search(opener_text)
         or _OTHER_AFTER_RE.search(sentence[end:])
+        or _in_round_up(sentence[clause_start:start])
     ):
         return "other"
     for year in _YEAR.finditer(sentence):
@@ -259,6 +267,26 @@ def _scope(sentence: str, start: int, end: int, before: list[tuple[str, int, int
         if year.start() >= end and not re.search(r"[,;:]", sentence[end : year.start()]):
             return f"year:{year.group(1)}"
     return ""
+
+
+def _in_round_up(before: str) -> bool:
+    """The text before a number opens a round-up clause that runs to it: no comma in
+    between but those of a place name ("Manchester, Conn.,")."""
+    cues = list(_ROUND_UP.finditer(before))
+    if not cues:
+        return False
+    rest = before[cues[-1].end() :]
+    for comma in re.finditer(",", rest):
+        word_before = re.search(r"(\S+)$", rest[: comma.start()])
+        word_after = re.match(r"\s*(\S+)", rest[comma.end() :])
+        place = bool(word_before) and word_before.group(1)[:1].isupper()
+        place = place and (
+            word_before.group(1).endswith(".")
+            or bool(word_after and word_after.group(1)[:1].isupper())
+        )
+        if not place:
+            return False
+    return True
 
 
 def _role(
@@ -279,19 +307,15 @@ def _role(
     )
     if of_at > 0 and _is_number_word(back[of_at - 1]):
         return "", False  # "two of the three victims died": three is the whole, not the dead
-    if back[-1:] in ([","], ["ages"], ["aged"], ["age"]) and words_after[:1] in (
-        [","],
-        ["and"],
-        [")"],
-        ["."],
-        [],
-    ):
-        return "", False  # "Yvonne Hiller, 43, is charged", "two men, ages 47 and 48": ages
+    if _is_age(before, after):
+        return "", False
     # A verb right before the number: "killing 10", "kills 1", "injuring at least 30".
     if before:
         prev = before[-1][0]
         if prev in ROLE_WORDS and prev not in ("accused", "suspected"):
             role = ROLE_WORDS[prev]
+            if role == "shot" and back[-2:-1] == ["fatally"]:
+                return "killed", False  # "fatally shot eight people"
             if role == "shot" and _starts(words_after, _SHOT_DEAD, skip_phrase=True):
                 role = "killed"
             return role, False
@@ -364,6 +388,14 @@ def _item(words: list[str]) -> int:
     return 1 + len(_phrase(words[1:]))
 
 
+def _is_age(before: list[tuple[str, int, int]], after: list[tuple[str, int, int]]) -> bool:
+    """An age: "Yvonne Hiller, 43, is charged", "two men, ages 47 and 48"."""
+    back = [w for w, _, _ in before[-3:]]
+    if {"ages", "aged", "age"} & set(back):
+        return True
+    return back[-1:] == [","] and [w for w, _, _ in after[:1]] in ([","], [")"], ["."], [])
+
+
 def _phrase(words: list[str]) -> list[str]:
     """The noun phrase at the start of ``words`` (up to four words)."""
     out = []
@@ -391,8 +423,11 @@ def _is_part(
         return True
     if any(w in _PART_BEFORE for w in back):
         return True
-    if words_after[:1] == ["of"] and words_after[1:2] in (["them"], ["whom"], ["the"], ["those"]):
-        return True  # "two of them", "one of the victims"
+    if words_after[:1] == ["of"] and (
+        words_after[1:2] in (["them"], ["whom"], ["the"], ["those"])
+        or (len(words_after) > 1 and _is_number_word(words_after[1]))
+    ):
+        return True  # "two of them", "one of the victims", "28 of 41 passes"
     # One item of a list: "two men and two women", "two officers and a deputy"; not
     # a total before its parts: "three people, a man and two women, were killed".
     phrase = _phrase(words_after)

@@ -284,3 +284,52 @@ def test_an_unresolved_speaker_is_not_named_in_a_corroboration() -> None:
     f = compare_quotes(_quote("a", words_, "Jack Ketsoyan"), _quote("b", words_), 0.99, ARTICLES)
     assert f is not None and f.kind is FindingKind.CORROBORATION
     assert "Ketsoyan" not in f.explanation and "carry the same quoted words" in f.explanation
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("the AFC playoffs with a win", "the American Football Conference playoffs with a win"),
+        ("offices in the United Kingdom and France", "offices in the UK and France"),
+        ("offices in the U.K. and France", "offices in the UK and France"),
+        (
+            "a coach with the NBA Charlotte Bobcats this year",
+            "a coach with the NBA's Charlotte Bobcats this year",
+        ),
+        ("the climber died on Mount Cook this week", "the climber died on Mt Cook this week"),
+        (
+            "the death of Ka'loni Flynn of Arkansas last year",
+            "the death of Ka'loni Flynn of Ark last year",
+        ),
+        (
+            "fault lines encircling the Pacific Ocean for miles",
+            "fault lines encircling the Pacific Basin for miles",
+        ),
+    ],
+)
+def test_short_and_long_forms_of_a_name_are_one_name(a: str, b: str) -> None:
+    a, b = f"Officials said {a}.", f"Officials said {b}."
+    found = compare_sentences(_sentence("a", a), _sentence("b", b), 0.9, ARTICLES, lambda _: [])
+    assert not [f for f in found if f.kind.is_conflict]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "the data center is the foundation of IT for firms",
+            "the datacenter is the foundation of IT for firms",
+        ),
+        (
+            "the world's thinnest and lightest notebook ever made",
+            "the world's lightest and thinnest notebook ever made",
+        ),
+        (
+            "he gave himself up just after 6 p.m. on Friday",
+            "he gave himself up just after 6:00 p.m. on Friday",
+        ),
+    ],
+)
+def test_writing_and_order_are_not_drift(a: str, b: str) -> None:
+    f = compare_quotes(_quote("a", a, "Ann Lee"), _quote("b", b, "Ann Lee"), 0.9, ARTICLES)
+    assert f is None or f.kind is FindingKind.CORROBORATION

@@ -74,6 +74,11 @@ CASES = [
     ("The 2004 tsunami that killed about 230,000 people was triggered by a quake.", "about 230,000", "killed", "year:2004", False),
     ("He hoped to kill hundreds of people.", "hundreds", "killed", "hypothetical", False),
     ("The death toll could rise to 20, officials said.", "20", "killed", "hypothetical", False),
+    ("Thursday's shooting came just weeks after a driver from Manchester, Conn., fatally shot eight people.", "eight", "killed", "other", False),
+    ("A strong quake rattled the province just days after a powerful quake levelled buildings and killed one person.", "one", "killed", "other", False),
+    ("With the conflict now having taken more than 600 lives, aid agencies warned.", "more than 600", "killed", "other", False),
+    ("A 63-year-old woman and two men, ages 47 and 48, were shot.", "48", "", "", False),
+    ("Garrard completed 28 of 41 passes for 329 yards.", "28", "", "", True),
     # a cue far from the number, in another clause, does not scope it
     ("A man who was fired last week from his job at an accounting firm in suburban Detroit walked into his office with a shotgun on Monday and shot three people.", "three", "shot", "", False),
     ("SEVENTEEN hours after the attack on one of his schools killed 40 Palestinians, the UN said.", "40", "killed", "", False),
