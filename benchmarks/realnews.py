@@ -144,6 +144,11 @@ _NUMBER = re.compile(
     + r")\b(?![ -](?:year|yr)s?[ -]old)",
     re.IGNORECASE,
 )
+_OPEN_HEDGE = re.compile(
+    r"\b(?:more than|over|at least|upwards of|up to|as many as|fewer than|less than|under|"
+    r"nearly|almost)\s+$",
+    re.IGNORECASE,
+)
 _PREDICATES = _wordset("dead killed injured hurt wounded died was is of other others")
 _NOT_COUNTS = re.compile(
     r"year[s-]? ?old|\bage[ds]?\b|p\.?m\b|a\.?m\b|o'clock|percent|per cent|%|"
@@ -265,6 +270,8 @@ def _mention_number(sentence: str, mention: Mention) -> tuple[int, int, int] | N
     tail = sentence[start + len(n.group(0)) : start + len(n.group(0)) + 12]
     if value is None or value == 0 or _NOT_COUNTS.match(tail.strip() or "x"):
         return None
+    if _OPEN_HEDGE.search(sentence[:start]):
+        return None  # "more than 200": another lower bound need not contradict it
     if n.group(0).isdigit() and (
         re.search(r"[A-Z][\w.]*\s$", sentence[:start]) or re.match(r"\s+[A-Z][a-z]", tail)
     ):
@@ -290,17 +297,31 @@ def _same_count(text: str, value: int, spans: Sequence[tuple[int, int]]) -> set[
     An outlet that reports another figure reports it throughout."""
     near = {_words_near(text, s, e) for s, e in spans}
     stems = {
-        m.group(0)[:4].lower() for s, e in spans for m in _CASUALTY.finditer(_sentence_at(text, s))
+        _casualty_class(m.group(0))
+        for s, _ in spans
+        for m in _CASUALTY.finditer(_sentence_at(text, s))
     }
     out = set()
     for m in _NUMBER.finditer(text):
         if number_value(m.group(0)) != value or (m.start(), m.end()) in spans:
             continue
         b, a = _words_near(text, m.start(), m.end())
-        around = {x.group(0)[:4].lower() for x in _CASUALTY.finditer(_sentence_at(text, m.start()))}
+        around = {
+            _casualty_class(x.group(0)) for x in _CASUALTY.finditer(_sentence_at(text, m.start()))
+        }
         if any((b == nb and b) or (a == na and a) for nb, na in near) or (stems & around):
             out.add((m.start(), m.end()))
     return out
+
+
+def _casualty_class(word: str) -> str:
+    """Casualty words of one kind: deaths, injuries, shootings, victims."""
+    w = word.lower()
+    if w.startswith(("kill", "dead", "die", "death", "fatal")):
+        return "death"
+    if w.startswith(("injur", "wound", "hurt", "hospital")):
+        return "injury"
+    return w[:4]
 
 
 def _sentence_at(text: str, at: int) -> str:
@@ -336,7 +357,11 @@ def count_cases(stories: Iterable[Story], seed: int = 0, per_instance: int = 2) 
             rng.shuffle(docs)
             for doc in docs[:per_instance]:
                 (value,) = values[doc]
-                carriers = tuple(sorted(d for d in by_doc if d != doc and value in values[d]))
+                said = {x for _, _, _, x in by_doc[doc]}
+                copies = {d for d, t in texts.items() if d != doc and any(x in t for x in said)}
+                carriers = tuple(
+                    sorted({d for d in by_doc if d != doc and value in values[d]} | copies)
+                )
                 if not carriers:
                     continue
                 new = changed_number(value, rng)

@@ -53,6 +53,8 @@ _ROLE_NAMES = {
     "seats": "seats",
     "damaged": "damaged",
     "stolen": "stolen",
+    "children": "children of",
+    "counts": "counts charged",
 }
 
 
@@ -66,7 +68,12 @@ def slot_key(c: Claim) -> SlotKey | None:
     if q.role in PERSON_ROLES:
         if q.unit or q.noun in NOT_PEOPLE:
             return None
-        what = "" if not q.noun or q.noun in GENERIC_PEOPLE or q.noun in _ROLE_NOUNS else q.noun
+        if q.noun in ("other", "others"):
+            what = "other"  # "four others were injured": compared as such, and as a part
+        elif q.role == "children" or not q.noun or q.noun in GENERIC_PEOPLE | _ROLE_NOUNS:
+            what = ""
+        else:
+            what = q.noun
     else:
         if not q.noun and not q.unit:
             return None
@@ -79,7 +86,7 @@ def slot_key(c: Claim) -> SlotKey | None:
 
 
 # Nouns that are the role itself ("1 dead", "2 hurt"): the count is of people.
-_ROLE_NOUNS = frozenset(["dead", "hurt", "injured", "wounded", "killed", "missing", "other"])
+_ROLE_NOUNS = frozenset("dead hurt injured wounded killed missing".split())
 
 
 def reading(c: Claim) -> Interval:
@@ -88,6 +95,8 @@ def reading(c: Claim) -> Interval:
     assert c.quantity is not None
     q = c.quantity
     i = q.interval
+    if q.noun in ("other", "others") and q.hedge not in VAGUE:
+        return i  # "N others" against another "N others" (as a part: see _as_compared)
     if q.part or q.hedge in VAGUE:
         return Interval(i.low, math.inf, i.low_open, True)
     return i
@@ -176,7 +185,9 @@ def slot_name(key: SlotKey) -> str:
     """A reader's name for a slot: "people killed", "officers killed", "votes (Labour)"."""
     role, scope, what, unit, subject = key
     name = _ROLE_NAMES.get(role, role)
-    if role in PERSON_ROLES:
+    if role == "children":
+        pass  # "children of" a parent the sentence names
+    elif role in PERSON_ROLES:
         name = f"{plural(what) if what else 'people'} {name}"
     elif what and what not in (role, role.rstrip("s")):
         name = f"{plural(what)} {name}"

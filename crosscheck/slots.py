@@ -73,7 +73,7 @@ ROLE_WORDS: dict[str, str] = {
     **dict.fromkeys(_words("kidnapped kidnapping abducted abducting"), "kidnapped"),
     **dict.fromkeys(_words("evacuate evacuated evacuating"), "evacuated"),
     **dict.fromkeys(_words("rescue rescued rescuing"), "rescued"),
-    **dict.fromkeys(_words("displaced homeless"), "displaced"),
+    **dict.fromkeys(_words("displaced homeless fled flee fleeing"), "displaced"),
     **dict.fromkeys(_words("attended attending attend"), "attended"),
     **dict.fromkeys(_words("damaged destroyed collapsed flattened razed"), "damaged"),
     **dict.fromkeys(_words("stolen stole stealing"), "stolen"),
@@ -98,13 +98,13 @@ ROLE_NOUNS: dict[str, str] = {
 #: Roles of a developing figure: a later report that raises or lowers it updates it.
 DEVELOPING = _words(
     "killed injured shot casualties missing arrested charged accused kidnapped evacuated "
-    "rescued displaced votes"
+    "rescued displaced votes counts"
 )
 
 #: Roles that count people: their noun says which people, or nothing ("10 killed").
 PERSON_ROLES = _words(
     "killed injured shot casualties missing arrested charged accused assaulted kidnapped "
-    "evacuated rescued displaced attended"
+    "evacuated rescued displaced attended children"
 )
 
 #: Nouns that a role counting people cannot count: times, measures, things ("five
@@ -133,6 +133,9 @@ _OF_ROLES = {
     **dict.fromkeys(_words("arrest arrests"), "arrested"),
     **dict.fromkeys(_words("evacuation rescue"), "evacuated"),
 }
+
+#: Nouns before "of" whose number counts their children: "a mother of 12".
+_PARENTS = _words("mother father parent mom mum dad grandmother grandfather")
 
 #: After "shot": these make the shooting a killing ("shot dead", "shot and killed").
 _SHOT_DEAD = ("dead", "to death", "and killed", "fatally")
@@ -181,7 +184,13 @@ _OTHER_EVENT = re.compile(
 _ROUND_UP = re.compile(
     r"\b(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before)\b", re.IGNORECASE
 )
-_OTHER_AFTER_RE = re.compile(rf"^[^.;:]{{0,30}}?\b(?:{_OTHER_AFTER})\b", re.IGNORECASE)
+_OTHER_AFTER_RE = re.compile(
+    rf"^[^.;:]{{0,30}}?\b(?:{_OTHER_AFTER})\b"
+    # a cumulative toll ("have been killed so far in the 12 days of the offensive")
+    r"|^[^.;:]{0,50}?\b(?:so\s+far|(?:of|in|during)\s+the\s+(?:\w+\s+){0,2}"
+    r"(?:conflict|war|offensive))\b",
+    re.IGNORECASE,
+)
 #: Phrases before a number that make it what did not (or not yet) happen. Case kept:
 #: "may" is a modal, "May" a month.
 _HYPOTHETICAL = re.compile(
@@ -298,6 +307,10 @@ def _role(
     back = [w for w, _, _ in before[-6:]]
     if back[-1:] == ["of"] and len(back) > 1 and back[-2] in _OF_ROLES:
         return _OF_ROLES[back[-2]], False  # "the deaths of two women"
+    if back[-1:] == ["of"] and len(back) > 1 and back[-2] in _PARENTS:
+        return "children", False  # "a mother of 12" counts her children
+    if noun == "count" and words_after[1:2] == ["of"]:
+        return "counts", False  # "seven counts of first-degree murder": charges
     of_at = (
         len(back) - 1
         if back[-1:] == ["of"]
