@@ -202,9 +202,10 @@ def index(
         ) from None
     except CrosscheckError as exc:
         raise _fail(exc) from None
+    again = f", {stats.reextracted} extracted again" if stats.reextracted else ""
     typer.echo(
         f"{store}: {len(stats.added)} added, {len(stats.updated)} updated, {stats.unchanged} "
-        f"unchanged, {len(stats.removed)} removed; {stats.embedded} texts embedded"
+        f"unchanged{again}, {len(stats.removed)} removed; {stats.embedded} texts embedded"
     )
     if corpus.warnings:
         raise typer.Exit(EXIT_SKIPPED)

@@ -19,7 +19,7 @@ from itertools import combinations, pairwise
 
 from . import __version__
 from .compare import words
-from .model import Article, Finding, FindingKind, Report, Severity, Side
+from .model import Article, Fact, Finding, FindingKind, Report, Severity, Side
 
 Span = tuple[int, int]  # [start, end) character offsets into a sentence
 
@@ -42,6 +42,7 @@ def to_html(report: Report) -> str:
         _summary(report),
         _findings(report.findings, codes),
         _facts(report.findings),
+        _figures(report.facts),
         _extras(report),
         f"<script>{_SCRIPT}</script>",
     ]
@@ -451,6 +452,41 @@ def _facts(findings: Sequence[Finding]) -> str:
             f'<p class="fact-head"><span class="badge {status}">{status}</span> '
             f'{_e(lead.explanation)} <span class="refs">{refs}</span></p>'
             f'<ul class="versions">{items}</ul></article>'
+        )
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _figures(facts: Sequence[Fact]) -> str:
+    """Per figure of a story (a fact slot), what each outlet says, in publication order
+    (a developing figure's timeline), who agrees and who is the outlier."""
+    if not facts:
+        return ""
+    parts = [
+        '<section id="figures"><h2>Figures: what each outlet says</h2>',
+        '<p class="hint">Each figure as each outlet gives it, earliest first; an outlier '
+        "is an outlet whose figure the others' do not allow.</p>",
+    ]
+    for f in facts:
+        status = "conflict" if f.outliers or not f.agree else "agreement"
+        rows = "".join(
+            f'<tr class="{"outlier" if v.side.outlet in f.outliers else ""}">'
+            f"<td>{_e(v.side.outlet)}</td><td>{_e(v.side.text)}</td>"
+            f"<td>{_e(v.side.published)}</td><td>{_e(v.side.sentence)}</td></tr>"
+            for v in f.values
+        )
+        verdict = (
+            f"outlier: {', '.join(f.outliers)}"
+            if f.outliers
+            else "all agree"
+            if f.agree
+            else "no two agree"
+        )
+        parts.append(
+            f'<article class="fact {status}"><p class="fact-head">'
+            f'<span class="badge {status}">{_e(verdict)}</span> {_e(f.slot)}</p>'
+            "<table><thead><tr><th>outlet</th><th>says</th><th>published</th>"
+            f"<th>sentence</th></tr></thead><tbody>{rows}</tbody></table></article>"
         )
     parts.append("</section>")
     return "\n".join(parts)

@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from .embed import Embedder
 from .engine import LOCAL, Engine, can_fork, extract_one, in_workers, workers
 from .errors import InputError
 from .facts import compare_facts
-from .model import Article, CheckResult, Claim, ClaimKind, Finding, Report
+from .model import Article, CheckResult, Claim, ClaimKind, Finding, FindingKind, Report
 from .pair import Pairs, mine_pairs, neighbours
 from .store import Store
 
@@ -423,10 +424,19 @@ def check_article(
     others = store.articles({c.article_id for c in stored.values()})
     shingles = _shingles(article)
     copies = tuple(a.id for a in others if _same_story_text(shingles, _shingles(a)))
-    ctx = compare.Context.of(
-        [article, *others], claims + store.claims(a.id for a in others), thresholds
-    )
+    stored_claims = store.claims(a.id for a in others)
+    ctx = compare.Context.of([article, *others], claims + stored_claims, thresholds)
     findings: list[Finding] = []
+    # Figures as facts of the story: against every stored article some sentence pair
+    # links to this one (copies aside), wherever in them the figures stand.
+    linked = sorted({stored[u].article_id for _, u, _ in sent_pairs} - set(copies))
+    fact_findings, _ = compare_facts(
+        ctx.articles,
+        compare.by_kind(claims + stored_claims, ClaimKind.QUANTITY),
+        [(article.id, other) for other in linked],
+        {a.id: a.outlet.strip().lower() for a in [article, *others]},
+    )
+    findings += [_mine_first(f, article.id) for f in fact_findings]
     for other in others:
         if other.id in copies:
             # The stored article is the original unless the new one was published first.
@@ -446,13 +456,23 @@ def check_article(
     return CheckResult(article, tuple(_dedupe(findings)), new, copies)
 
 
+def _mine_first(f: Finding, article_id: str) -> Finding:
+    """A check finding with the checked article's side first (an update keeps its
+    timeline order)."""
+    if f.kind is FindingKind.UPDATE or f.sides[0].article == article_id:
+        return f
+    return replace(f, sides=f.sides[::-1])
+
+
 def check(
     paths: Iterable[Path | str],
     store: Store,
     embedder: Embedder,
     window: int | None = config.PAIR_WINDOW_DAYS,
 ) -> tuple[list[CheckResult], list[str]]:
-    """Check every article under ``paths`` against ``store``; also returns ingest warnings."""
+    """Check every article under ``paths`` against ``store``; also returns ingest warnings.
+    Refuses a store indexed by an older extraction (see ``Store.require_current``)."""
+    store.require_current()
     corpus = _load(paths)
     results = [
         check_article(a, store, embedder, window)

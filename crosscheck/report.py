@@ -13,7 +13,7 @@ from typing import Any
 from tabulate import tabulate
 
 from . import __version__
-from .model import Article, CheckResult, Finding, Report, Side
+from .model import Article, CheckResult, Fact, Finding, Interval, Report, Side
 
 SCHEMA_VERSION = 1
 
@@ -95,6 +95,37 @@ def finding_json(f: Finding) -> dict[str, Any]:
     }
 
 
+def _interval_json(i: Interval) -> dict[str, Any]:
+    """An interval in JSON: an unbounded end is null."""
+    return {
+        "low": None if i.low == float("-inf") else i.low,
+        "high": None if i.high == float("inf") else i.high,
+        "low_open": i.low_open,
+        "high_open": i.high_open,
+    }
+
+
+def fact_json(f: Fact) -> dict[str, Any]:
+    return {
+        "slot": f.slot,
+        "values": [
+            {"reading": _interval_json(v.interval), "claim": _side_json(v.side)} for v in f.values
+        ],
+        "agree": list(f.agree),
+        "outliers": list(f.outliers),
+    }
+
+
+def fact_line(f: Fact) -> str:
+    """One fact in a line: "people killed: Wire 3, Herald 3, Post 9 (outlier: Post)"."""
+    says = ", ".join(f"{v.side.outlet} {v.side.text}" for v in f.values)
+    if f.outliers:
+        return f"{f.slot}: {says} (agree: {', '.join(f.agree)}; outlier: {', '.join(f.outliers)})"
+    if f.agree:
+        return f"{f.slot}: {says} (all agree)"
+    return f"{f.slot}: {says} (no two agree)"
+
+
 def to_json(report: Report) -> str:
     data = {
         "schema_version": SCHEMA_VERSION,
@@ -104,6 +135,7 @@ def to_json(report: Report) -> str:
         "articles": [_article_json(a) for a in report.articles],
         "syndicated": [{"copy": c, "original": o} for c, o in report.syndicated],
         "findings": [finding_json(f) for f in report.findings],
+        "facts": [fact_json(f) for f in report.facts],
         "warnings": list(report.warnings),
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
@@ -145,6 +177,9 @@ def to_table(report: Report) -> str:
     lines = [_headline(report)]
     if report.findings:
         lines.append(_findings_table(report.findings))
+    if report.facts:
+        lines.append("figures, by what each outlet says:")
+        lines += [f"  {fact_line(f)}" for f in report.facts]
     lines += [f"syndicated: {c} is a copy of {o}" for c, o in report.syndicated]
     lines += [f"warning: {w}" for w in report.warnings]
     return "\n".join(lines) + "\n"
@@ -181,6 +216,18 @@ def _findings_markdown(findings: tuple[Finding, ...], level: int = 2) -> list[st
 def to_markdown(report: Report) -> str:
     out = ["# crosscheck report", "", _headline(report), ""]
     out += _findings_markdown(report.findings)
+    if report.facts:
+        out += ["## Figures: what each outlet says", ""]
+        for f in report.facts:
+            out += [f"### {_md_escape(f.slot)}", ""]
+            out += ["| outlet | says | published | |", "|---|---|---|---|"]
+            for v in f.values:
+                mark = "outlier" if v.side.outlet in f.outliers else ""
+                out.append(
+                    f"| {_md_escape(v.side.outlet)} | {_mark(v.side)} | "
+                    f"{_md_escape(v.side.published)} | {mark} |"
+                )
+            out.append("")
     if report.syndicated:
         out += ["## Syndicated copies", ""]
         out += [f"- {_md_escape(c)} is a copy of {_md_escape(o)}" for c, o in report.syndicated]

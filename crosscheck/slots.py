@@ -286,12 +286,12 @@ def _in_round_up(before: str) -> bool:
         return False
     rest = before[cues[-1].end() :]
     for comma in re.finditer(",", rest):
-        word_before = re.search(r"(\S+)$", rest[: comma.start()])
-        word_after = re.match(r"\s*(\S+)", rest[comma.end() :])
-        place = bool(word_before) and word_before.group(1)[:1].isupper()
-        place = place and (
-            word_before.group(1).endswith(".")
-            or bool(word_after and word_after.group(1)[:1].isupper())
+        before_comma = rest[: comma.start()].split()
+        after_comma = rest[comma.end() :].split()
+        word_before = before_comma[-1] if before_comma else ""
+        word_after = after_comma[0] if after_comma else ""
+        place = word_before[:1].isupper() and (
+            word_before.endswith(".") or word_after[:1].isupper()
         )
         if not place:
             return False

@@ -54,6 +54,10 @@ log = logging.getLogger(__name__)
 
 DB_NAME = "crosscheck.sqlite"
 SCHEMA_VERSION = 1
+# What the stored claims are: extraction 2 reads fact slots (role, scope, part) into
+# every quantity. A store indexed by an older extraction is re-extracted by ``index``
+# (no text is embedded again) and refused by ``check``.
+EXTRACTION_VERSION = 2
 UNIT_KINDS = ("sentences", "quotes")
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -92,6 +96,7 @@ class UpdateStats:
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
     embedded: int = 0  # texts encoded by the model (the rest came from the cache)
+    reextracted: int = 0  # unchanged articles whose claims an older extraction made
 
 
 def text_hash(text: str) -> str:
@@ -229,6 +234,23 @@ class Store:
                 f"`crosscheck index PATHS --store {path} --rebuild`"
             )
         return store
+
+    @property
+    def current(self) -> bool:
+        """The stored claims come from this version's extraction (stores made before
+        extraction versions were recorded are version 1)."""
+        return self.meta.get("extraction_version", "1") == str(EXTRACTION_VERSION)
+
+    def require_current(self) -> None:
+        """Raise :class:`StoreError` when the stored claims come from an older
+        extraction: comparing a new article with them would miss what it now reads."""
+        if not self.current:
+            raise StoreError(
+                f"{self.path}: indexed by an older crosscheck (extraction "
+                f"{self.meta.get('extraction_version', '1')}, now {EXTRACTION_VERSION}); "
+                f"update it with `crosscheck index PATHS --store {self.path}` (nothing is "
+                "embedded again)"
+            )
 
     def close(self) -> None:
         self.conn.close()
@@ -393,9 +415,10 @@ class Store:
             removed_units: list[int] = []
             new_units: list[tuple[int, str, str]] = []  # (unit id, kind, text)
             todo = []
+            stale = not self.current
             for article in sorted(articles, key=lambda a: a.id):
                 h = content_hash(article)
-                if stored.get(article.id) == h:
+                if stored.get(article.id) == h and not stale:
                     stats.unchanged += 1
                 else:
                     todo.append((article, h))
@@ -405,7 +428,10 @@ class Store:
                 for (article, h), extraction in zip(todo, extractions, strict=True):
                     if article.id in stored:
                         removed_units += self._delete(article.id)
-                        stats.updated.append(article.id)
+                        if stored[article.id] == h:
+                            stats.reextracted += 1  # the same text, extracted again
+                        else:
+                            stats.updated.append(article.id)
                     else:
                         stats.added.append(article.id)
                     new_units += self._insert(article, h, extraction)
@@ -417,10 +443,13 @@ class Store:
                 stats.embedded = self._embed_missing(
                     [t for _, _, t in new_units], embedder, progress, engine
                 )
-                changed = bool(stats.added or stats.updated or stats.removed)
+                changed = bool(stats.added or stats.updated or stats.removed or stats.reextracted)
                 if changed:
                     self._write_indexes(indexes, removed_units, new_units, gen + 1)
                     self._set_meta(generation=str(gen + 1), crosscheck_version=__version__)
+                left = set(stored) - {a.id for a in articles} - set(stats.removed)
+                if stale and not left:  # every stored article was extracted again
+                    self._set_meta(extraction_version=str(EXTRACTION_VERSION))
                 self.conn.execute("COMMIT")
             except BaseException:
                 self.conn.execute("ROLLBACK")
@@ -551,7 +580,8 @@ def _create(db: Path, model: str) -> None:
         conn.executemany(
             "INSERT INTO meta VALUES (?, ?)",
             [("schema_version", str(SCHEMA_VERSION)), ("model", model), ("generation", "0"),
-             ("crosscheck_version", __version__), ("model_version", model_version(model))],
+             ("crosscheck_version", __version__), ("model_version", model_version(model)),
+             ("extraction_version", str(EXTRACTION_VERSION))],
         )  # fmt: skip
     conn.close()
     tmp.replace(db)  # a store appears whole, or not at all

@@ -133,3 +133,46 @@ def test_a_damaged_store_says_rebuild_and_rebuild_recovers(
     assert "Traceback" not in broken.output
     assert runner.invoke(app, [*args, "--rebuild"]).exit_code == 0
     assert runner.invoke(app, ["check", str(seeds["001"]), "--store", str(store)]).exit_code == 1
+
+
+def test_check_compares_figures_as_facts_of_the_story(tmp_path: Path, embedder: Embedder) -> None:
+    from crosscheck.model import Article, FindingKind
+
+    stored = Article(
+        "wire",
+        "Wire",
+        "Three people died when a fire broke out at a bank in Athens on Wednesday.\n"
+        "Firefighters said the blaze spread quickly through the building.",
+    )
+    draft = Article(
+        "desk",
+        "Desk",
+        "Nine killed as rioters bomb Greek bank\n"
+        "A fire broke out at a bank in Athens on Wednesday during protests.",
+    )
+    with Store.open(tmp_path / "s", create=True) as st:
+        st.update([stored], embedder)
+        result = check_article(draft, st, embedder)
+    [f] = [f for f in result.findings if f.kind is FindingKind.QUANTITY_CONFLICT]
+    assert (f.sides[0].article, f.sides[0].text) == ("desk", "Nine")
+    assert (f.sides[1].article, f.sides[1].text) == ("wire", "Three")
+
+
+def test_a_store_of_an_older_extraction_is_refused_by_check_and_updated_by_index(
+    tmp_path: Path, seeds: dict[str, Path], embedder: Embedder
+) -> None:
+    from crosscheck.errors import StoreError
+    from crosscheck.pipeline import check
+
+    path = tmp_path / "old"
+    with Store.open(path, create=True) as st:
+        st.update(ingest.load([seeds["000"]]).articles, embedder)
+        st.conn.execute("UPDATE meta SET value = '1' WHERE key = 'extraction_version'")
+        st.conn.commit()
+    with Store.open(path) as st, pytest.raises(StoreError, match="older crosscheck"):
+        check([seeds["001"]], st, embedder)
+    with Store.open(path) as st:
+        stats = st.update(ingest.load([seeds["000"]]).articles, embedder)
+        assert (stats.reextracted, stats.embedded) == (1, 0)
+        assert st.current
+        check([seeds["001"]], st, embedder)

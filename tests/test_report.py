@@ -6,7 +6,17 @@ from dataclasses import replace
 
 import pytest
 
-from crosscheck.model import Article, Finding, FindingKind, Report, Severity, Side
+from crosscheck.model import (
+    Article,
+    Fact,
+    FactValue,
+    Finding,
+    FindingKind,
+    Interval,
+    Report,
+    Severity,
+    Side,
+)
 from crosscheck.pipeline import _dedupe
 from crosscheck.report import Format, finding_id, render
 
@@ -24,7 +34,15 @@ def _report() -> Report:
         (a, b),
     )
     articles = (Article("a", "The Ledger", ""), Article("b", "Metro Wire", ""))
-    return Report(articles=articles, findings=(finding,), model="m", warnings=("skipped x",))
+    fact = Fact(
+        "supporters attending",
+        (FactValue(Interval(180, 220), a), FactValue(Interval(1800, 2200), b)),
+        agree=(),
+        outliers=(),
+    )
+    return Report(
+        articles=articles, findings=(finding,), model="m", warnings=("skipped x",), facts=(fact,)
+    )
 
 
 def test_json_has_the_documented_fields() -> None:
@@ -105,3 +123,22 @@ def test_one_finding_per_identity_whatever_order_the_pairs_come_in() -> None:
         assert _dedupe(findings) == expected
     tied = [f for f in findings if f.similarity == 0.9]
     assert _dedupe(tied) == _dedupe(tied[::-1]) == [quantity(12, 12, 0.9)]
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_every_format_shows_what_each_outlet_says_of_a_figure(fmt: Format) -> None:
+    text = render(_report(), fmt)
+    assert "supporters attending" in text
+    assert "no two agree" in text or fmt is Format.JSON or fmt is Format.MARKDOWN
+
+
+def test_json_facts_keep_the_reading_and_its_claim() -> None:
+    [fact] = json.loads(render(_report(), Format.JSON))["facts"]
+    assert fact["slot"] == "supporters attending"
+    assert [v["reading"]["low"] for v in fact["values"]] == [180, 1800]
+    assert [v["claim"]["outlet"] for v in fact["values"]] == ["The Ledger", "Metro Wire"]
+    unbounded = replace(_report().facts[0].values[0], interval=Interval(200, float("inf")))
+    from crosscheck.report import fact_json
+
+    data = fact_json(replace(_report().facts[0], values=(unbounded,)))
+    assert data["values"][0]["reading"]["high"] is None  # valid JSON, not Infinity
