@@ -41,6 +41,11 @@ _STOPWORDS = {
 }
 # fmt: on
 _CONTRACTIONS = [
+    # written without the apostrophe ("I cant speak for", "dont")
+    (
+        r"\b(can|don|doesn|didn|isn|wasn|aren|weren|won|wouldn|couldn|shouldn|hasn|haven)t\b",
+        r"\1't",
+    ),
     (r"\bcan't\b", "can not"),
     (r"\bwon't\b", "will not"),
     (r"\bshan't\b", "shall not"),
@@ -76,6 +81,7 @@ _SPOKEN = {
     "gonna": "going to", "wanna": "want to", "gotta": "got to", "kinda": "kind of",
     "sorta": "sort of", "lemme": "let me", "gimme": "give me", "'cause": "because",
     "cuz": "because", "y'all": "you all", "ain't": "is not", "dunno": "do not know",
+    "ok": "okay",
 }  # fmt: skip
 _NUMBERS = {
     w: str(n)
@@ -100,7 +106,20 @@ _SPELLING = {
     "cancelled": "canceled", "labelled": "labeled", "modelling": "modeling",
     "fulfil": "fulfill", "enrol": "enroll", "sceptical": "skeptical", "aluminium": "aluminum",
 }  # fmt: skip
-_OUR_WORDS = ("four", "your", "hour", "pour", "tour", "flour", "sour", "dour", "our", "tenour")
+_OUR_WORDS = (
+    "four",
+    "your",
+    "hour",
+    "pour",
+    "tour",
+    "flour",
+    "sour",
+    "dour",
+    "course",
+    "source",
+    "journ",
+    "court",
+)
 _CENSORED = re.compile(
     r"\b[A-Za-z][*#@$\-—–]{2,}[A-Za-z]*\b|\b[A-Za-z][*#@$]+[A-Za-z]+\b"
     r"|\b(?:fuck\w*|shit\w*|bullshit|bitch\w*|bastard\w*|goddamn\w*|asshole\w*|crap\w*)",
@@ -115,8 +134,8 @@ def _canonical(word: str) -> str:
     w = _NUMBERS.get(w, w)
     if m := _ORDINAL.match(w):
         return f"{m[1]}th"
-    if len(w) > 5 and w.endswith("our") and w not in _OUR_WORDS:
-        return w[:-3] + "or"  # colour, honour, labour
+    if len(w) > 5 and "our" in w[2:] and not any(x in w for x in _OUR_WORDS):
+        w = w.replace("our", "or")  # colour, honour, labour, neighbourhood
     for uk, us in (("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ise", "ize")):
         if w.endswith(uk) and len(w) - len(uk) >= 4:
             return w[: -len(uk)] + us
@@ -232,6 +251,29 @@ def _interior_ops(a: list[str], b: list[str]) -> list[tuple[str, list[str], list
     return [(tag, a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
 
 
+_WEB_SUFFIXES = frozenset("com org net co uk www".split())
+
+
+def _slip(a: str, b: str) -> bool:
+    """Two spellings of one long word a letter apart ("damages" / "damaged",
+    "population's" / "populations'")."""
+    a, b = a.removesuffix("'s").rstrip("'"), b.removesuffix("'s").rstrip("'")
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1:
+        return False
+    ops = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal") <= 1
+
+
+def _abbreviation_of(x: Sequence[str], y: Sequence[str]) -> bool:
+    """One side is the initials of the other ("ie" / "internet explorer")."""
+    for short, long in ((x, y), (y, x)):
+        if len(short) == 1 and len(long) >= 2 and short[0] == "".join(w[0] for w in long):
+            return True
+    return False
+
+
 def classify_drift(
     a: list[str],
     b: list[str],
@@ -252,6 +294,15 @@ def classify_drift(
         and _GAP not in y
         and "".join(x) != "".join(y)
         and not all(w.strip("0") == "" for w in x + y)
+    ]
+    # ... nor a typing slip in a long word ("damages" / "damaged"), an abbreviation of
+    # the words it stands for ("IE" / "Internet Explorer"), a web address's ".com".
+    ops = [
+        (t, x, y)
+        for t, x, y in ops
+        if not (len(x) == len(y) == 1 and _slip(x[0], y[0]))
+        and not _abbreviation_of(x, y)
+        and not all(w in _WEB_SUFFIXES for w in x + y)
     ]
     if ops and Counter(w for _, x, _ in ops for w in x) == Counter(w for _, _, y in ops for w in y):
         return None  # the same words in another order ("thinnest and lightest")
@@ -313,7 +364,7 @@ def compare_quotes(
     if wa == wb or _contiguous(short, long):
         # Only speakers the attributions name as people count: "he said" resolved to
         # the wrong antecedent must not accuse an outlet of misattribution.
-        named = a.quote.named and b.quote.named
+        named = a.quote.named and b.quote.named and not _names_each_other(a, b)
         if named_apart and named and len(short) >= config.MISATTRIBUTION_MIN_WORDS:
             return Finding(
                 FindingKind.MISATTRIBUTION,
@@ -351,22 +402,24 @@ def compare_quotes(
     rq, nq = ref.quote, new.quote
     assert rq is not None and nq is not None
     drift = classify_drift(wr, wn, shown_as(rq.words), shown_as(nq.words))
-    if drift is None:
-        return None
-    subtype, detail = drift
-    if named_apart and rq.named and nq.named:
-        # Nearly the same words, given by name to two people: a misattribution first.
+    if named_apart and rq.named and nq.named and not _names_each_other(ref, new):
+        # Nearly the same words, given by name to two people: a misattribution first
+        # (whether or not the words also drifted).
+        subtype, detail = drift or ("", "")
+        changed = f" ({subtype}: {_short(detail, 60)})" if drift else ""
         return Finding(
             FindingKind.MISATTRIBUTION,
             Severity.HIGH,
             f"nearly the same words are given to {rq.speaker} by {ref.outlet} and to "
-            f"{nq.speaker} by {new.outlet}: “{_short(rq.words, 60)}” ({subtype}: "
-            f"{_short(detail, 60)})",
+            f"{nq.speaker} by {new.outlet}: “{_short(rq.words, 60)}”{changed}",
             (side(ref, articles[ref.article_id]), side(new, articles[new.article_id])),
             detail=detail,
             subtype=subtype,
             similarity=similarity,
         )
+    if drift is None:
+        return None
+    subtype, detail = drift
     if named_apart:
         who = f"the same remark (given to {rq.speaker} and to {nq.speaker})"
     else:
@@ -380,6 +433,22 @@ def compare_quotes(
         detail=detail,
         subtype=subtype,
         similarity=similarity,
+    )
+
+
+def _names_each_other(a: Claim, b: Claim) -> bool:
+    """One outlet's attribution also names the other's speaker ("said Oregon State
+    Police Lt. Gregg Hastings" / "said Lt. Gregg Hastings"; "Jenna Coleman … welcome
+    Peter Capaldi …, adding"): the two speakers may be one person read two ways, or the
+    sentence may name both, so neither names the other wrong."""
+    assert a.quote is not None and b.quote is not None
+
+    def outside(c: Claim) -> set[str]:
+        lo, hi = c.start - c.sentence_start, c.end - c.sentence_start
+        return {w.lower() for w in re.findall(r"[\w’'-]+", c.sentence[:lo] + " " + c.sentence[hi:])}
+
+    return bool(set(b.quote.speaker_key.split("+")) & outside(a)) or bool(
+        set(a.quote.speaker_key.split("+")) & outside(b)
     )
 
 
@@ -563,9 +632,21 @@ def compare_quantities(
             continue  # y agrees with another number of this sentence: x counts something else
         if not _frames_agree(x_claim, y_claim, similarity >= near_paraphrase_min):
             continue  # the words around the two numbers say they count different things
+        rest_x = [q for c, q in mine if c is not x_claim]
+        rest_y = [q for c, q in others if c is not y_claim]
+        if (
+            rest_x
+            and rest_y
+            and not any(p.interval.overlaps(q.interval) for p in rest_x for q in rest_y)
+        ):
+            continue  # every other figure differs too: two occasions (two games, two seasons)
         if x.interval.gap_ratio(y.interval) < config.QUANTITY_MIN_RATIO:
             continue  # "over four days" and "four days": a hedge apart, not a conflict
         ratio = x.interval.gap_ratio(y.interval)
+        if ratio > config.SENTENCE_FIGURE_MAX_RATIO:
+            continue  # an order of magnitude apart: a game's points and a career's
+        if similarity < near_paraphrase_min:
+            continue  # a figure without a slot conflicts only in a near paraphrase
         severity = (
             Severity.HIGH
             if ratio >= config.QUANTITY_HIGH_RATIO
@@ -776,7 +857,11 @@ def compare_sentences(
             )
         return memo[0]
 
-    if (neg_a == 0) != (neg_b == 0) and rest() >= config.NEGATION_REST_MIN:
+    if (
+        (neg_a == 0) != (neg_b == 0)
+        and rest() >= config.NEGATION_REST_MIN
+        and _local_negation(la, lb)
+    ):
         negated, plain = (a, b) if neg_a else (b, a)
         out.append(
             Finding(
@@ -810,6 +895,17 @@ def compare_sentences(
             )
         )
     return out
+
+
+def _local_negation(a: Sequence[str], b: Sequence[str]) -> bool:
+    """The negator is added or taken out on its own (with an auxiliary at most: "did
+    not attend" / "attended"), not with a stretch of the sentence around it ("was not
+    one person, but probably" / "was probably"): a shorter sentence is not its opposite."""
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        changed = [*a[i1:i2], *b[j1:j2]]
+        if tag != "equal" and any(w in _NEGATORS for w in changed):
+            return max(i2 - i1, j2 - j1) <= config.NEGATION_MAX_CHANGED_WORDS
+    return False
 
 
 def by_kind(claims: Iterable[Claim], kind: ClaimKind) -> list[Claim]:

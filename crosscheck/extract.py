@@ -21,7 +21,7 @@ from .dates import find_dates
 from .model import Article, Claim, ClaimKind, Quote, Sentence
 from .quantities import find_quantities
 from .segment import paragraphs
-from .slots import read_slot
+from .slots import elsewhere, read_slot
 
 # Verbs of saying and writing: the attribution of a quote ("…,” X said).
 _SPEECH_VERBS = (
@@ -45,7 +45,7 @@ _TITLE = rf"(?:(?:{_TITLE_WORDS})\.?[ \t]+)"
 _CAP = r"[A-Z][\w’'\-]*[\w]"
 _INITIAL = r"[A-Z]\."  # a middle initial: "Adam B. Schiff"
 # A name never runs over a line break (a byline above a paragraph is not part of it).
-_NAME = rf"{_TITLE}?{_CAP}(?:[ \t]+(?:{_CAP}|{_INITIAL})){{0,3}}"
+_NAME = rf"{_TITLE}?{_CAP}(?:[ \t]+(?:{_TITLE}?{_CAP}|{_INITIAL})){{0,5}}"
 # Words that describe a speaker before the name ("said lead prosecutor Eric Nichols",
 # "disaster agency spokesman Sutopo Purwo Nugroho told"): lower-case words that are not
 # function words, and possessives ("Labour's").
@@ -232,6 +232,8 @@ def _clean_name(raw: str) -> str:
         words.pop(0)
     if any(w.endswith(("’s", "'s")) for w in words):
         return ""  # a possessive ("Labour’s") owns something; it is not the speaker
+    if words and (_bare(words[-1]) in _TITLES or _is_role(words[-1])):
+        return ""  # "Oregon State Police Lt": a title whose name did not follow
     return " ".join(words)
 
 
@@ -283,6 +285,18 @@ def _speaker_before(before: str) -> tuple[str, bool]:
     last = segments[-1]
     if last.strip():
         name = _name_at_end(last)
+        if name and _organisation(name):
+            # "Ben Stephenson, Controller, BBC Drama Commissioning says": a person named
+            # earlier in the clause speaks for the organisation after them.
+            person = next(
+                (
+                    n
+                    for seg in reversed(segments[:-1])
+                    if (n := _name_at_end(seg)) and _is_person(n)
+                ),
+                "",
+            )
+            return person or name, False
         if name or not re.match(r"\s*[a-z]", last):
             return name, False  # named right before the verb, or an unnamed subject
     for segment in reversed(segments[:-1]):
@@ -331,10 +345,12 @@ def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
     resolver = _Resolver.for_text(text, [(s.open_mark, s.end) for s in spans])
     out: list[tuple[QuoteSpan, str, bool]] = []
     for i, span in enumerate(spans):
-        prev_end = spans[i - 1].end + 1 if i else 0
         next_open = spans[i + 1].open_mark if i + 1 < len(spans) else len(text)
-        sent_start = _sentence_start(text, span.open_mark, prev_end)
-        before = text[sent_start : span.open_mark]
+        # The sentence before the quote, earlier quotes in it blanked out: "Jenna Coleman
+        # revealed that she is “so excited” to welcome Peter Capaldi …, adding: “…”" is
+        # Coleman speaking, not Capaldi.
+        sent_start = _sentence_start(text, span.open_mark, 0)
+        before = _blank_quotes(text, sent_start, span.open_mark, spans[:i])
         after = text[min(span.end + 1, len(text)) : _sentence_end(text, span.end + 1, next_open)]
         name, pronoun = "", False
         # "“…,” said X" attributes; after "“….”" a new sentence has begun.
@@ -346,9 +362,12 @@ def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
                 # "said ABC Entertainment Group president Paul Lee, …": the last name of
                 # the clause is the person; the runs before it describe them.
                 clause = re.match(r"[^,.;:!?]*", after[m.start("name1") :])
+                words_ = clause.group(0) if clause else raw
                 runs = [
                     _clean_name(r.group(0))
-                    for r in re.finditer(_NAMES, clause.group(0) if clause else raw)
+                    for r in re.finditer(_NAMES, words_)
+                    # not the listener: "said … Bensu Elianita to the Associated Press"
+                    if not re.search(r"\b(?:to|told|with|for)\s+(?:the\s+)?$", words_[: r.start()])
                 ]
                 raw = next((r for r in reversed(runs) if r), raw)
             name = "" if pronoun else _clean_name(raw)
@@ -363,6 +382,30 @@ def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
             resolver.add(span.open_mark, name)
         out.append((span, name, explicit))
     return out
+
+
+_ORGANISATION_WORDS = {
+    "Department", "Commission", "Commissioning", "Committee", "Council", "Ministry", "Office",
+    "Agency", "Police", "Service", "Services", "University", "College", "Press", "News",
+    "Corporation", "Company", "Inc", "Ltd", "Group", "Party", "Association", "Union", "Board",
+    "Authority", "Institute", "Foundation", "Bureau", "Court", "Government", "Network",
+}  # fmt: skip
+
+
+def _organisation(name: str) -> bool:
+    """A name of an organisation rather than a person: "BBC Drama Commissioning"."""
+    words = name.split()
+    return any(w in _ORGANISATION_WORDS or (len(w) > 1 and w.isupper()) for w in words)
+
+
+def _blank_quotes(text: str, start: int, end: int, quotes: Sequence[QuoteSpan]) -> str:
+    """``text[start:end]`` with the quotes that lie in it (marks included) as spaces."""
+    chars = list(text[start:end])
+    for q in quotes:
+        lo, hi = max(q.open_mark, start), min(q.end + 1, end)
+        for k in range(lo - start, hi - start):
+            chars[k] = " "
+    return "".join(chars)
 
 
 def full_name(name: str, text: str) -> str:
@@ -426,6 +469,9 @@ def is_fragment(text: str, span: QuoteSpan) -> bool:
 # --- claims ---------------------------------------------------------------------------
 
 
+_CONTINUES = re.compile(r"(?:It|They|That|This)\s+(?!is\b|was\b)[a-z]+")
+
+
 def extract(article: Article, sentences: Sequence[Sentence]) -> list[Claim]:
     """All claims of an article: one SENTENCE claim per sentence, plus its quantities,
     dates and quotes. Claims keep offsets into ``article.text``; only text inside the
@@ -463,8 +509,13 @@ def extract(article: Article, sentences: Sequence[Sentence]) -> list[Claim]:
             **payload,  # type: ignore[arg-type]
         )
 
+    previous_elsewhere = False
     for s in sentences:
         claims.append(claim(ClaimKind.SENTENCE, s.start, s.end, s, s))
+        # "In February 2005 a quake hit Zarand. It killed 612 people": a sentence that
+        # opens on a pronoun continues the event of the one before it.
+        inherited = "other" if previous_elsewhere and _CONTINUES.match(s.text) else ""
+        previous_elsewhere = elsewhere(s.text)
         # Found per sentence (an elided noun is inherited within a sentence, no further),
         # then moved to article offsets like every other span.
         for q in find_quantities(s.text):
@@ -474,7 +525,7 @@ def extract(article: Article, sentences: Sequence[Sentence]) -> list[Claim]:
                 start=s.start + q.start,
                 end=s.start + q.end,
                 role=slot.role,
-                scope=slot.scope,
+                scope=slot.scope or inherited,
                 part=slot.part,
             )
             claims.append(claim(ClaimKind.QUANTITY, q.start, q.end, s, s, quantity=q))

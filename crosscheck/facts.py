@@ -21,6 +21,7 @@ timeline; otherwise the difference is a ``quantity_conflict``.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -54,7 +55,6 @@ _ROLE_NAMES = {
     "damaged": "damaged",
     "stolen": "stolen",
     "children": "children of",
-    "counts": "counts charged",
 }
 
 
@@ -66,8 +66,8 @@ def slot_key(c: Claim) -> SlotKey | None:
     if q is None or not q.role or q.scope or in_parentheses(c):
         return None  # no role; another event, a year's history, a hypothetical; a conversion
     if q.role in PERSON_ROLES:
-        if q.unit or q.noun in NOT_PEOPLE:
-            return None
+        if q.unit or q.noun in NOT_PEOPLE or _FRACTIONAL.search(q.text):
+            return None  # money, times, measures, or "6.7": not a count of people
         if q.noun in ("other", "others"):
             what = "other"  # "four others were injured": compared as such, and as a part
         elif q.role == "children" or not q.noun or q.noun in GENERIC_PEOPLE | _ROLE_NOUNS:
@@ -84,6 +84,9 @@ def slot_key(c: Claim) -> SlotKey | None:
     subject = "" if q.role in PERSON_ROLES else q.subject.lower()
     return (q.role, q.scope, what, q.unit, subject)
 
+
+# "6.7" counts no people ("a 6.7-magnitude quake killed"); "1.5 million" does.
+_FRACTIONAL = re.compile(r"\d\.\d(?!.*\b(?:million|billion|thousand|m|bn|k)\b)", re.IGNORECASE)
 
 # Nouns that are the role itself ("1 dead", "2 hurt"): the count is of people.
 _ROLE_NOUNS = frozenset("dead hurt injured wounded killed missing".split())
@@ -184,6 +187,8 @@ def _as_compared(x: Interval, y: Interval, how: str) -> tuple[Interval, Interval
 def slot_name(key: SlotKey) -> str:
     """A reader's name for a slot: "people killed", "officers killed", "votes (Labour)"."""
     role, scope, what, unit, subject = key
+    if role.startswith("counts:"):
+        return f"counts of {role[7:]} charged"
     name = _ROLE_NAMES.get(role, role)
     if role == "children":
         pass  # "children of" a parent the sentence names
@@ -214,16 +219,22 @@ def compare_facts(
     (outlet, lower case)."""
     per_article: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.quantity is not None:
+        if c.quantity is not None and slot_key(c) is not None:
             per_article[c.article_id].append(c)
-    read = {a: readings(cs) for a, cs in per_article.items()}
+    words = {a: _word_starts(articles[a].text) for a in per_article}
     findings: list[Finding] = []
     pairs = sorted({(min(p), max(p)) for p in links if p[0] != p[1]})
     for a, b in pairs:
-        if sources[a] == sources[b] or a not in read or b not in read:
+        if sources[a] == sources[b] or a not in per_article or b not in per_article:
             continue
-        for kx, x in sorted(read[a].items()):
-            for ky, y in sorted(read[b].items()):
+        # Each side's figures read by the other: a figure said of a place or a day the
+        # other article never names is about something it does not cover ("more than a
+        # dozen were killed by a quake in eastern China", "46 were arrested Wednesday
+        # night" against an article of Monday's vigil).
+        read_a = readings(m for m in per_article[a] if _known(m, words[b]))
+        read_b = readings(m for m in per_article[b] if _known(m, words[a]))
+        for kx, x in sorted(read_a.items()):
+            for ky, y in sorted(read_b.items()):
                 how = _comparable(kx, ky)
                 if not how:
                     continue
@@ -232,7 +243,55 @@ def compare_facts(
                     f = _finding(x, y, xi, yi, kx if how != "part" else ky, articles)
                     if f is not None:
                         findings.append(f)
+    # The facts: each article's figures as the other linked articles of its story read
+    # them (names that at least one of them knows).
+    linked: dict[str, set[str]] = defaultdict(set)
+    for a, b in pairs:
+        linked[a].add(b)
+        linked[b].add(a)
+    read = {
+        a: readings(m for m in cs if any(_known(m, words[o]) for o in linked[a] if o in words))
+        for a, cs in per_article.items()
+    }
     return findings, _facts(read, pairs, sources, articles)
+
+
+_DAYS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December".split()
+)
+# A place the figure is said of: "in eastern China", "at Yida camp", "off Banda Aceh".
+_PLACE = re.compile(
+    r"\b(?:in|at|near|from|off|outside|inside|across)\s+(?:(?:the|a|an|[a-z]+ern|central|"
+    r"northeast|northwest|southeast|southwest|rural|suburban|downtown)\s+){0,2}"
+    r"(?:(?:city|town|village|province|district|region|county|state|camp)\s+of\s+)?"
+    r"((?:[A-Z][\w'’.-]+\s*){1,3})"
+)
+
+
+def _word_starts(text: str) -> frozenset[str]:
+    """The first four letters of every word of a text, lower case ("Phila." and
+    "Philadelphia", "Iran's" and "Iran" are one)."""
+    return frozenset(w[:4].lower() for w in re.findall(r"[A-Za-z]+", text))
+
+
+def _anchors(c: Claim) -> tuple[str, ...]:
+    """Where and when a mention's sentence puts its figure: the places it names after
+    a preposition of place, and days and months."""
+    out = [w for m in _PLACE.finditer(c.sentence) for w in re.findall(r"[A-Za-z]+", m.group(1))]
+    out += [w for w in re.findall(r"[A-Za-z]+", c.sentence) if w in _DAYS]
+    return tuple(w for w in out if len(w) >= 3)
+
+
+_DAY_STARTS = frozenset(d[:4].lower() for d in _DAYS)
+
+
+def _known(c: Claim, words: frozenset[str]) -> bool:
+    """Every place the mention's sentence names is in the other article too (by its
+    first four letters), and so is every day, if the other article names days at all
+    (a later report says "on Monday" of a day the first did not know yet)."""
+    names_days = bool(words & _DAY_STARTS)
+    return all(t[:4].lower() in words or (t in _DAYS and not names_days) for t in _anchors(c))
 
 
 def _finding(

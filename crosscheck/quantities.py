@@ -944,6 +944,11 @@ class _Scanner:
         """A multiplier at ``k``: (factor, end). ``bare``: the scale word opens the
         number ("thousand nine hundred")."""
         t = self.tok(k)
+        if t is not None and t.text in ("-", "‑") and self.glued(k) and self.glued(k + 1):
+            nxt = self.tok(k + 1)  # "a two-million-euro haul", "$2.6-million"
+            if nxt is not None and nxt.low in _SCALES and nxt.low not in ("dozen", "dozens"):
+                return _SCALES[nxt.low], k + 2
+            return None
         if t is None or t.kind != "word":
             return None
         if digits_before and self.glued(k):

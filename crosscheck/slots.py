@@ -67,7 +67,7 @@ ROLE_WORDS: dict[str, str] = {
     **dict.fromkeys(_words("charged charging"), "charged"),
     **dict.fromkeys(_words("accused suspected"), "accused"),
     **dict.fromkeys(
-        _words("assault assaulted assaulting raped abused molested attacked"),
+        _words("assaulted assaulting raped abused molested attacked"),
         "assaulted",
     ),
     **dict.fromkeys(_words("kidnapped kidnapping abducted abducting"), "kidnapped"),
@@ -98,7 +98,7 @@ ROLE_NOUNS: dict[str, str] = {
 #: Roles of a developing figure: a later report that raises or lowers it updates it.
 DEVELOPING = _words(
     "killed injured shot casualties missing arrested charged accused kidnapped evacuated "
-    "rescued displaced votes counts"
+    "rescued displaced votes"
 )
 
 #: Roles that count people: their noun says which people, or nothing ("10 killed").
@@ -133,6 +133,12 @@ _OF_ROLES = {
     **dict.fromkeys(_words("arrest arrests"), "arrested"),
     **dict.fromkeys(_words("evacuation rescue"), "evacuated"),
 }
+
+#: Charges that counts are of: "two counts of murder", "three counts of vehicular homicide".
+_CHARGES = _words(
+    "murder homicide manslaughter assault kidnapping robbery rape fraud theft burglary "
+    "arson attempted"
+)
 
 #: Nouns before "of" whose number counts their children: "a mother of 12".
 _PARENTS = _words("mother father parent mom mum dad grandmother grandfather")
@@ -173,7 +179,7 @@ _OTHER_EVENT = re.compile(
     rf"\b(?:(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|since|earlier)"
     rf"|{_OTHER_AFTER}|history|since"
     r"|another\s+(?:attack|shooting|quake|earthquake|blast|bombing|incident|fire|crash)"
-    r"|separate|similar|in\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|June"
+    r"|separate|similar|prior|elsewhere|in\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|June"
     r"|July|August|September|October|November|December)(?!\s+\d)"
     # a toll of the whole war or campaign, not of this event
     r"|conflict|war|offensive)\b",
@@ -187,7 +193,7 @@ _ROUND_UP = re.compile(
 _OTHER_AFTER_RE = re.compile(
     rf"^[^.;:]{{0,30}}?\b(?:{_OTHER_AFTER})\b"
     # a cumulative toll ("have been killed so far in the 12 days of the offensive")
-    r"|^[^.;:]{0,50}?\b(?:so\s+far|(?:of|in|during)\s+the\s+(?:\w+\s+){0,2}"
+    r"|^[^.;:]{0,50}?\b(?:so\s+far|(?:of|in|during)\s+the\s+(?:[\w-]+\s+){0,2}"
     r"(?:conflict|war|offensive))\b",
     re.IGNORECASE,
 )
@@ -278,6 +284,14 @@ def _scope(sentence: str, start: int, end: int, before: list[tuple[str, int, int
     return ""
 
 
+def elsewhere(sentence: str) -> bool:
+    """The sentence is about another event than the story's: it dates itself to a year
+    or opens on a cue of another event ("In April last year an 8.6-magnitude quake
+    struck ...")."""
+    year = _YEAR.search(sentence)
+    return bool(year and year.start() < 40) or bool(_OTHER_EVENT.search(sentence[:60]))
+
+
 def _in_round_up(before: str) -> bool:
     """The text before a number opens a round-up clause that runs to it: no comma in
     between but those of a place name ("Manchester, Conn.,")."""
@@ -310,7 +324,9 @@ def _role(
     if back[-1:] == ["of"] and len(back) > 1 and back[-2] in _PARENTS:
         return "children", False  # "a mother of 12" counts her children
     if noun == "count" and words_after[1:2] == ["of"]:
-        return "counts", False  # "seven counts of first-degree murder": charges
+        # "seven counts of first-degree murder": charges, one slot per charge
+        charge = next((w for w in words_after[2:7] if w in _CHARGES), "")
+        return (f"counts:{charge}" if charge else ""), False
     of_at = (
         len(back) - 1
         if back[-1:] == ["of"]

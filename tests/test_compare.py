@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from crosscheck.compare import classify_drift, compare_quotes, compare_sentences, words
@@ -333,3 +335,38 @@ def test_short_and_long_forms_of_a_name_are_one_name(a: str, b: str) -> None:
 def test_writing_and_order_are_not_drift(a: str, b: str) -> None:
     f = compare_quotes(_quote("a", a, "Ann Lee"), _quote("b", b, "Ann Lee"), 0.9, ARTICLES)
     assert f is None or f.kind is FindingKind.CORROBORATION
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "police locked down the neighbourhood at once",
+            "police locked down the neighborhood at once",
+        ),
+        (
+            "I see many houses were damages and their roofs fell",
+            "I see many houses were damaged and their roofs fell",
+        ),
+        (
+            "the flaw affects IE users on every version",
+            "the flaw affects Internet Explorer users on every version",
+        ),
+        ("teens can join MySpace.com from today on", "teens can join MySpace from today on"),
+    ],
+)
+def test_spelling_slips_and_short_forms_are_not_drift(a: str, b: str) -> None:
+    f = compare_quotes(_quote("a", a, "Ann Lee"), _quote("b", b, "Ann Lee"), 0.9, ARTICLES)
+    assert f is None or f.kind is FindingKind.CORROBORATION
+
+
+def test_no_misattribution_when_an_attribution_names_the_other_speaker() -> None:
+    # "said Oregon State Police Lt. Gregg Hastings" read as Lt and as Hastings, or a
+    # sentence that names both people: neither outlet names the other's speaker wrong.
+    words_ = "that person is dangerous and needs to be found as soon as possible"
+    a = _quote("a", words_, "Gregg Hastings")
+    b = _quote("b", words_, "Jenna Coleman")
+    b = replace(
+        b, sentence=b.sentence + " Gregg Hastings agreed.", sentence_end=b.sentence_end + 22
+    )
+    assert compare_quotes(a, b, 0.99, ARTICLES) is None

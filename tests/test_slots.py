@@ -47,7 +47,7 @@ CASES = [
     ("Gunmen kidnapped 12 workers at the site.", "12", "kidnapped", "", False),
     ("the trial of six men accused of killing a mother of 12", "six", "accused", "", False),
     ("Last moments of Brooklyn mother of 12 killed in crossfire", "12", "children", "", False),
-    ("A Spiro man was found guilty of seven counts of first-degree murder.", "seven", "counts", "", False),
+    ("A Spiro man was found guilty of seven counts of first-degree murder.", "seven", "counts:murder", "", False),
     ("About 28,000 people fled their homes after the warning.", "About 28,000", "displaced", "", False),
     ("More than 600 Palestinians have been killed so far in the 12 days of the offensive.", "More than 600", "killed", "other", False),
     # not a role: a whole of which a part is counted, an age, a noun that is not people
