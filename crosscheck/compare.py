@@ -497,6 +497,12 @@ def _published_order(c: Claim, articles: Mapping[str, Article]) -> tuple[bool, s
 # Counted nouns so generic that two figures for them in loosely similar sentences are
 # usually about different things ("eight years ago" / "485 years" in prison).
 _GENERIC_NOUNS = {"year", "month", "week", "day", "hour", "minute", "second", "time", "season"}
+# Counted nouns of sports statistics and spans of time: a player's line for one game
+# and another, an age and the years since, read alike in any two articles of a story.
+_OCCASION_NOUNS = _GENERIC_NOUNS | {
+    "point", "yard", "game", "pass", "carry", "rebound", "shot", "touchdown", "goal", "run",
+    "hit", "inning", "assist", "catch", "reception", "start", "win", "loss", "match", "round",
+}  # fmt: skip
 
 
 _TALLY_NOUNS = {"record", "score", "tally"}
@@ -647,6 +653,8 @@ def compare_quantities(
             continue  # an order of magnitude apart: a game's points and a career's
         if similarity < near_paraphrase_min:
             continue  # a figure without a slot conflicts only in a near paraphrase
+        if x.noun in _OCCASION_NOUNS and similarity < config.NEAR_IDENTICAL_MIN:
+            continue  # a game's statistics or a span of time: one sentence, two occasions
         severity = (
             Severity.HIGH
             if ratio >= config.QUANTITY_HIGH_RATIO

@@ -469,7 +469,12 @@ def is_fragment(text: str, span: QuoteSpan) -> bool:
 # --- claims ---------------------------------------------------------------------------
 
 
-_CONTINUES = re.compile(r"(?:It|They|That|This)\s+(?!is\b|was\b)[a-z]+")
+_CONTINUES = re.compile(
+    r"(?:It|They|That|This)\s+(?!is\b|was\b)[a-z]+"
+    # "Five people died and seven were injured in Aceh in the quake and aftershocks"
+    r"|.{0,80}\bin\s+the\s+(?:quake|earthquake|attack|blast|bombing|storm|fire|shooting|"
+    r"tsunami|aftershocks?)\b(?!\s+(?:on|that|which)\b)"
+)
 
 
 def extract(article: Article, sentences: Sequence[Sentence]) -> list[Claim]:

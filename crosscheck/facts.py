@@ -28,7 +28,17 @@ from dataclasses import dataclass
 
 from . import config
 from .compare import describe, fmt_interval, in_parentheses, plural, side
-from .model import Article, Claim, Fact, FactValue, Finding, FindingKind, Interval, Severity
+from .model import (
+    Article,
+    Claim,
+    Fact,
+    FactValue,
+    Finding,
+    FindingKind,
+    Interval,
+    Quantity,
+    Severity,
+)
 from .quantities import VAGUE
 from .slots import DEVELOPING, GENERIC_PEOPLE, NOT_PEOPLE, PERSON_ROLES
 
@@ -218,9 +228,12 @@ def compare_facts(
     ``links``: article id pairs that tell one story; ``sources``: article id → source
     (outlet, lower case)."""
     per_article: dict[str, list[Claim]] = defaultdict(list)
+    figures: dict[tuple[str, int], list[Claim]] = defaultdict(list)  # every figure, by sentence
     for c in claims:
-        if c.quantity is not None and slot_key(c) is not None:
-            per_article[c.article_id].append(c)
+        if c.quantity is not None:
+            figures[(c.article_id, c.sentence_index)].append(c)
+            if slot_key(c) is not None:
+                per_article[c.article_id].append(c)
     words = {a: _word_starts(articles[a].text) for a in per_article}
     findings: list[Finding] = []
     pairs = sorted({(min(p), max(p)) for p in links if p[0] != p[1]})
@@ -236,7 +249,7 @@ def compare_facts(
         for kx, x in sorted(read_a.items()):
             for ky, y in sorted(read_b.items()):
                 how = _comparable(kx, ky)
-                if not how:
+                if not how or _other_occasion(x.mention, y.mention, figures):
                     continue
                 xi, yi = _as_compared(x.interval, y.interval, how)
                 if not xi.overlaps(yi):
@@ -254,6 +267,26 @@ def compare_facts(
         for a, cs in per_article.items()
     }
     return findings, _facts(read, pairs, sources, articles)
+
+
+def _other_occasion(x: Claim, y: Claim, figures: Mapping[tuple[str, int], Sequence[Claim]]) -> bool:
+    """The two mentions' sentences each give another figure of one kind, and those
+    differ: two occasions ("a 5.6 magnitude quake ... injuring five" and "a 5.2 quake
+    has injured three" are two quakes)."""
+
+    def others(m: Claim) -> list[Quantity]:
+        return [
+            c.quantity
+            for c in figures.get((m.article_id, m.sentence_index), ())
+            if c.quantity is not None and c.start != m.start and c.quantity.noun
+        ]
+
+    fx, fy = others(x), others(y)
+    for q in fy:
+        kind = [p for p in fx if (p.noun, p.unit, p.role) == (q.noun, q.unit, q.role)]
+        if kind and not any(p.interval.overlaps(q.interval) for p in kind):
+            return True
+    return False
 
 
 _DAYS = frozenset(

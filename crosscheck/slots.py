@@ -171,7 +171,8 @@ _PHRASE_END = _words(
 
 #: Phrases after a number that put it in another event ("nine injured last week").
 _OTHER_AFTER = (
-    r"ago|since|so\s+far|last\s+(?:week|month|year|summer|winter|spring|autumn|fall)|a\s+year\s+earlier"
+    r"ago|since|prior|so\s+far|last\s+(?:week|month|year|summer|winter|spring|autumn|fall)"
+    r"|a\s+year\s+earlier"
     r"|earlier\s+this\s+(?:week|month|year)|in\s+the\s+past|previous(?:ly)?"
 )
 #: ... and before it: round-ups ("days after five officers were killed"), history.
