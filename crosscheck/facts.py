@@ -283,7 +283,7 @@ def _other_occasion(x: Claim, y: Claim, figures: Mapping[tuple[str, int], Sequen
 
     fx, fy = others(x), others(y)
     for q in fy:
-        kind = [p for p in fx if (p.noun, p.unit, p.role) == (q.noun, q.unit, q.role)]
+        kind = [p for p in fx if (p.noun, p.unit) == (q.noun, q.unit)]
         if kind and not any(p.interval.overlaps(q.interval) for p in kind):
             return True
     return False

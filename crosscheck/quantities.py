@@ -1638,6 +1638,8 @@ class _Scanner:
 
     def _noun_after(self, f: _Found) -> str:
         k = f.end
+        if self.word(k) == "magnitude" or self.word(k - 1 - (f.end - f.start)) == "magnitude":
+            return "magnitude"  # "a 5.6 magnitude earthquake", "a magnitude 5.2 quake"
         if self.word(k) in ("-", "‑") and self.glued(k) and self.is_word(k + 1):
             w = self.word(k + 1)
             if self.glued(k + 1) and w not in _STOP and w not in _MODIFIERS:

@@ -113,7 +113,7 @@ PERSON_ROLES = _words(
 NOT_PEOPLE = _words(
     "second minute hour day week month year decade century time mile kilometre kilometer km "
     "metre meter foot feet yard inch pound dollar euro cent percent point shot round bullet hit "
-    "count charge sentence game match run goal page"
+    "count charge sentence game match run goal page magnitude"
 )
 
 #: Nouns that name people in general. Any other noun names a kind of people or thing,
