@@ -128,6 +128,35 @@ def render(results: dict[str, Any], headline: list[tuple[str, Any, str]]) -> str
         if e.get("same_event_examples"):
             out += ["Same-event conflicts (first few; unlabelled):", ""]
             out += [f"- {x}" for x in e["same_event_examples"]] + [""]
+    if "realnews" in d:
+        r = d["realnews"]
+        rec = r["recall"]
+        rows = [
+            [k, v["cases"], v["found"], v["recall"], v["right_kind"]]
+            for k, v in rec.items()
+            if isinstance(v, dict)
+        ]
+        p = r["precision"]
+        verdicts = ", ".join(f"{n} {v}" for v, n in sorted(p["verdicts"].items()))
+        by_kind = [
+            [k, *(v.get(x, 0) for x in ("true", "arguable", "false"))]
+            for k, v in p["by_kind"].items()
+        ]
+        out += [
+            f"**Real news** ({r['stories']} ECB+ stories, {r['cases']} changes): recall per kind "
+            f"of change (found: a conflict on the changed words against an article that "
+            f"carries the fact; right kind: of the kind the change calls for). A copy "
+            f"corroborated its original {rec['copy_corroborations']} times.",
+            "",
+            _table(rows, ["change", "cases", "found", "recall", "right kind"]),
+            "",
+            f"Untouched stories: {p['realnews_conflicts']} conflicts, {p['realnews_judged']} "
+            f"judged by hand ({verdicts}), share false {p['realnews_false_share']}; "
+            f"{p['realnews_unjudged']} not judged yet.",
+            "",
+            _table(by_kind, ["kind", "true", "arguable", "false"]),
+            "",
+        ]
     if "check" in d:
         c = d["check"]
         rows = [

@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from crosscheck.copies import compare_copy
+from crosscheck.embed import Embedder
 from crosscheck.model import Article, FindingKind
+from crosscheck.pipeline import analyse
 
 ORIGINAL = (
     "Some 2,000 supporters gathered outside the town hall on Friday night.\n"
@@ -53,3 +55,16 @@ def test_an_identical_copy_changes_nothing() -> None:
 
 def test_a_dropped_sentence_is_not_an_edit() -> None:
     assert copy_of("\n".join(ORIGINAL.split("\n")[:3])) == []
+
+
+def test_the_report_compares_a_copy_with_its_original_and_never_corroborates(
+    embedder: Embedder,
+) -> None:
+    # Undated, the original is the smaller id.
+    original = Article(id="a-wire", outlet="Wire", text=ORIGINAL)
+    copy = Article(id="b-desk", outlet="Desk", text=ORIGINAL.replace("Some 2,000", "Some 210"))
+    report = analyse([original, copy], embedder)
+    assert report.syndicated == (("b-desk", "a-wire"),)
+    [f] = report.findings
+    assert (f.kind, f.subtype) == (FindingKind.EDITED_COPY, "figure")
+    assert [(s.article, s.text) for s in f.sides] == [("a-wire", "2,000"), ("b-desk", "210")]

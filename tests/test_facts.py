@@ -83,8 +83,16 @@ def run(*articles: Article) -> tuple[list[Finding], list]:
             False,
         ),
         # two quakes of one story: the sentences give two magnitudes
-        ("A 5.6 magnitude earthquake hit the island, injuring five people.", "A 5.2 magnitude quake has injured three people on the island.", False),
-        ("A 5.6 magnitude earthquake hit the island, injuring five people.", "The 5.6 magnitude quake injured three people on the island.", True),
+        (
+            "A 5.6 magnitude earthquake hit the island, injuring five people.",
+            "A 5.2 magnitude quake has injured three people on the island.",
+            False,
+        ),
+        (
+            "A 5.6 magnitude earthquake hit the island, injuring five people.",
+            "The 5.6 magnitude quake injured three people on the island.",
+            True,
+        ),
         # a vague amount is a lower bound
         ("Dozens were injured in the quake.", "The quake injured 249 people.", False),
         ("Dozens were injured in the quake.", "The quake injured 12 people.", True),
