@@ -64,6 +64,8 @@ _ROLE_NAMES = {
     "seats": "seats",
     "damaged": "damaged",
     "stolen": "stolen",
+    "dropped": "dropped",
+    "fired": "fired",
     "children": "children of",
 }
 

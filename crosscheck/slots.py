@@ -77,6 +77,9 @@ ROLE_WORDS: dict[str, str] = {
     **dict.fromkeys(_words("attended attending attend"), "attended"),
     **dict.fromkeys(_words("damaged destroyed collapsed flattened razed"), "damaged"),
     **dict.fromkeys(_words("stolen stole stealing"), "stolen"),
+    # munitions: "dropped four bombs", "Nine bombs were dropped", "fired 13 shots"
+    **dict.fromkeys(_words("dropped dropping"), "dropped"),
+    **dict.fromkeys(_words("fired firing launched"), "fired"),
 }
 
 #: Nouns (singular, as crosscheck/quantities.py gives a number's noun) that are the

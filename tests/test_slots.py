@@ -50,6 +50,8 @@ CASES = [
     ("A Spiro man was found guilty of seven counts of first-degree murder.", "seven", "counts:murder", "", False),
     ("About 28,000 people fled their homes after the warning.", "About 28,000", "displaced", "", False),
     ("More than 600 Palestinians have been killed so far in the 12 days of the offensive.", "More than 600", "killed", "other", False),
+    ("Four bombs were dropped within just a few moments.", "Four", "dropped", "", False),
+    ("An Antonov bomber dropped eleven bombs on the area.", "eleven", "dropped", "", False),
     # not a role: a whole of which a part is counted, an age, a noun that is not people
     ("Local news originally reported that two of the three victims died.", "three", "", "", False),
     ("Yvonne Hiller, 43, is charged with murder.", "43", "", "", False),
