@@ -21,12 +21,12 @@ A *case* changes one story, one way, and asks whether crosscheck reports the cha
 - ``copy_count``, ``copy_quote``, ``copy_name``: a new outlet's near-copy of one article
   with one figure, one quoted word or one name changed.
 
-A case is *found* when a conflict finding has one side on the changed words of the
+A case is *found* when a conflict (or update) finding has one side on the changed words of the
 changed article and the other side in an article that carries the fact (the copy's
 original, for copies). It is found *as the right kind* when that finding's kind is the
 one the change calls for.
 
-Precision: every conflict crosscheck reports on the untouched stories has an id
+Precision: every conflict (and update) crosscheck reports on the untouched stories has an id
 (``crosscheck.report.finding_id``); ``benchmarks/realnews_judgements.jsonl`` holds one
 hand judgement a line (``id``, ``verdict`` true / arguable / false, ``reason``). The
 share false is over the judged findings of the current run; findings not yet judged
@@ -48,7 +48,7 @@ from typing import Any
 
 from crosscheck.embed import Embedder
 from crosscheck.engine import LOCAL, extract_one
-from crosscheck.model import Article, Extraction, Finding, Report
+from crosscheck.model import Article, Extraction, Finding, FindingKind, Report
 from crosscheck.pipeline import analyse
 from crosscheck.report import finding_id
 
@@ -748,12 +748,18 @@ def _touches(side_start: int, side_end: int, targets: Sequence[tuple[int, int]])
     return any(side_start < e and s < side_end for s, e in targets)
 
 
+def _reported(f: Finding) -> bool:
+    """A finding that tells a reader two outlets differ: a conflict, or an update of a
+    developing figure (not a conflict, but a claim about the figure, judged as one)."""
+    return f.kind.is_conflict or f.kind is FindingKind.UPDATE
+
+
 def matching(report: Report, case: Case) -> list[Finding]:
     """The conflict findings that report the case's change: one side on its targets in
     the changed article, the other in an article that carries the fact."""
     out = []
     for f in report.findings:
-        if not f.kind.is_conflict:
+        if not _reported(f):
             continue
         mine = [s for s in f.sides if s.article == case.article]
         theirs = [s for s in f.sides if s.article in case.carriers]
@@ -804,7 +810,7 @@ def run_cases(
             copy_corroborations += sum(
                 1
                 for f in report.findings
-                if not f.kind.is_conflict
+                if f.kind is FindingKind.CORROBORATION
                 and {s.article for s in f.sides} == {case.article, case.copy_of}
             )
     out: dict[str, Any] = {}
@@ -824,12 +830,12 @@ def run_cases(
 def untouched(
     stories: Sequence[Story], embedder: Embedder, engine: CachingEngine | None = None
 ) -> list[tuple[str, Finding]]:
-    """Every conflict reported on the untouched stories, with its story."""
+    """Every conflict (and update) reported on the untouched stories, with its story."""
     engine = engine or CachingEngine()
     out = []
     for story in stories:
         report = analyse(story.articles, embedder, engine=engine, window=None)
-        out += [(story.event, f) for f in report.findings if f.kind.is_conflict]
+        out += [(story.event, f) for f in report.findings if _reported(f)]
     return out
 
 

@@ -311,22 +311,17 @@ def _word_starts(text: str) -> frozenset[str]:
 
 
 def _anchors(c: Claim) -> tuple[str, ...]:
-    """Where and when a mention's sentence puts its figure: the places it names after
-    a preposition of place, and days and months."""
+    """Where a mention's sentence puts its figure: the places it names after a
+    preposition of place ("in eastern China", "at Yida camp")."""
     out = [w for m in _PLACE.finditer(c.sentence) for w in re.findall(r"[A-Za-z]+", m.group(1))]
-    out += [w for w in re.findall(r"[A-Za-z]+", c.sentence) if w in _DAYS]
-    return tuple(w for w in out if len(w) >= 3)
-
-
-_DAY_STARTS = frozenset(d[:4].lower() for d in _DAYS)
+    return tuple(w for w in out if len(w) >= 3 and w not in _DAYS)
 
 
 def _known(c: Claim, words: frozenset[str]) -> bool:
     """Every place the mention's sentence names is in the other article too (by its
-    first four letters), and so is every day, if the other article names days at all
-    (a later report says "on Monday" of a day the first did not know yet)."""
-    names_days = bool(words & _DAY_STARTS)
-    return all(t[:4].lower() in words or (t in _DAYS and not names_days) for t in _anchors(c))
+    first four letters). Days are not places: a later report names days the first did
+    not know yet (see :func:`_order`)."""
+    return all(t[:4].lower() in words for t in _anchors(c))
 
 
 def _finding(
@@ -346,17 +341,19 @@ def _finding(
     ax, ay = articles[x.article], articles[y.article]
     sides = (side(x.mention, ax), side(y.mention, ay))
     name = slot_name(key)
-    dx, dy = ax.published, ay.published
-    if key[0] in DEVELOPING and dx and dy and dx != dy:
-        (early, ei, ea), (late, li, la) = sorted(
-            [(x, xi, ax), (y, yi, ay)], key=lambda t: (t[2].published, t[0].article)
-        )
+    order = _order(ax, ay)
+    if key[0] in DEVELOPING and order:
+        (early, ei, ea), (late, li, la) = [(x, xi, ax), (y, yi, ay)][:: 1 if order > 0 else -1]
         assert early.mention.quantity and late.mention.quantity
+        if ea.published and la.published:
+            when = (f" on {ea.published}", f" on {la.published}")
+        else:
+            when = ("", f" in a later report (it names {_later_days(ea, la)})")
         return Finding(
             FindingKind.UPDATE,
             Severity.LOW,
-            f"{name}: {ea.outlet} gave {early.mention.quantity.text} on {ea.published}, "
-            f"{la.outlet} {late.mention.quantity.text} on {la.published}",
+            f"{name}: {ea.outlet} gave {early.mention.quantity.text}{when[0]}, "
+            f"{la.outlet} {late.mention.quantity.text}{when[1]}",
             (side(early.mention, ea), side(late.mention, la)),
             detail=f"{fmt_interval(ei)} → {fmt_interval(li)}",
             subtype=key[0],
@@ -377,6 +374,31 @@ def _finding(
         detail=f"ratio {ratio:.2f}" if not math.isinf(ratio) else "ratio ∞",
         subtype=key[0],
     )
+
+
+def _order(a: Article, b: Article) -> int:
+    """1 when ``b`` is the later report, -1 when ``a`` is, 0 when it cannot be told:
+    by publication day; between undated articles, by the days of the week they name,
+    when one names every day the other does and more ("Saturday's shooting" and
+    "Monday's vigil" against "Saturday", "Monday" and "Wednesday night")."""
+    if a.published and b.published:
+        return (a.published < b.published) - (a.published > b.published)
+    if a.published or b.published:
+        return 0
+    da, db = _days_named(a.text), _days_named(b.text)
+    if da and da < db:
+        return 1
+    if db and db < da:
+        return -1
+    return 0
+
+
+def _days_named(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", text))
+
+
+def _later_days(early: Article, late: Article) -> str:
+    return ", ".join(sorted(_days_named(late.text) - _days_named(early.text)))
 
 
 def _facts(

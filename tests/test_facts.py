@@ -182,3 +182,17 @@ def test_a_sentence_opening_on_a_pronoun_continues_the_event_before_it() -> None
     )
     claims = [c for c in extract_one(article("a", text)).claims if c.quantity]
     assert [c.text for c in claims if slot_key(c)] == ["10"]
+
+
+def test_between_undated_articles_the_one_naming_more_days_is_the_later_report() -> None:
+    early = article("early", "On Saturday a quake hit the island. It killed 10 people, police said.")
+    late = article(
+        "late",
+        "The quake hit the island on Saturday. By Monday the death toll had risen: officials "
+        "said 25 people were killed.",
+    )
+    findings, _ = run(early, late)
+    (f,) = findings
+    assert f.kind is FindingKind.UPDATE
+    assert [s.article for s in f.sides] == ["early", "late"]
+    assert "in a later report (it names Monday)" in f.explanation
