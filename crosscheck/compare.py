@@ -590,6 +590,14 @@ def in_parentheses(c: Claim) -> bool:
     return c.sentence[:lo].rstrip().endswith("(")
 
 
+def quantity_severity(ratio: float) -> Severity:
+    """How severe a disagreement of two figures is, by the ratio between their nearest
+    bounds (``QUANTITY_HIGH_RATIO``, ``QUANTITY_MEDIUM_RATIO``)."""
+    if ratio >= config.QUANTITY_HIGH_RATIO:
+        return Severity.HIGH
+    return Severity.MEDIUM if ratio >= config.QUANTITY_MEDIUM_RATIO else Severity.LOW
+
+
 def compare_quantities(
     a: Sequence[Claim],
     b: Sequence[Claim],
@@ -655,13 +663,7 @@ def compare_quantities(
             continue  # a figure without a slot conflicts only in a near paraphrase
         if x.noun in _OCCASION_NOUNS and similarity < config.NEAR_IDENTICAL_MIN:
             continue  # a game's statistics or a span of time: one sentence, two occasions
-        severity = (
-            Severity.HIGH
-            if ratio >= config.QUANTITY_HIGH_RATIO
-            else Severity.MEDIUM
-            if ratio >= config.QUANTITY_MEDIUM_RATIO
-            else Severity.LOW
-        )
+        severity = quantity_severity(ratio)
         out.append(
             Finding(
                 FindingKind.QUANTITY_CONFLICT,

@@ -46,6 +46,10 @@ SENTENCE_FIGURE_MAX_RATIO = 10.0
 # sentences: judged on ECB+, such figures at 0.8-0.9 were 6 false to 1 true (29 and 39
 # catches in two seasons, 24 and 20 points in two games, an age and years since).
 NEAR_IDENTICAL_MIN = 0.9
+# A cue of another event ("days after", "could", "last year") scopes a number when it
+# stands at most this many words before it, in its clause (crosscheck/slots.py): at 8,
+# "just days after a powerful quake levelled buildings and killed one person" escaped.
+SCOPE_REACH = 12
 # Negation and name conflicts need sentences that say nearly the same thing.
 NEAR_PARAPHRASE_MIN = 0.80
 

@@ -106,43 +106,7 @@ _ROLE_WORDS = {
 }
 _NOT_NAMES |= _ROLE_WORDS
 # fmt: on
-_TITLES = {
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Miss",
-    "Dr",
-    "Sir",
-    "Lord",
-    "Lady",
-    "Dame",
-    "Prof",
-    "Cllr",
-    "Rev",
-    "Sen",
-    "Rep",
-    "Gov",
-    "Gen",
-    "Lt",
-    "Sgt",
-    "Capt",
-    "Col",
-    "Maj",
-    "Cmdr",
-    "Det",
-    "Const",
-    "Insp",
-    "Supt",
-    "Cpl",
-    "Pvt",
-    "Adm",
-    "Atty",
-    "Fr",
-    "Hon",
-    "Pres",
-    "Rt",
-    "Del",
-}  # fmt: skip
+_TITLES = set(_TITLE_WORDS.split("|"))
 # "Simon made clear", "Mr Lavery also appeared": a name that is a sentence subject.
 _SUBJECT_RE = re.compile(
     rf"(?P<name>{_NAME})\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?"

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import config
-from .compare import describe, fmt_interval, in_parentheses, plural, side
+from .compare import describe, fmt_interval, in_parentheses, plural, quantity_severity, side
 from .model import (
     Article,
     Claim,
@@ -358,16 +358,9 @@ def _finding(
             detail=f"{fmt_interval(ei)} → {fmt_interval(li)}",
             subtype=key[0],
         )
-    severity = (
-        Severity.HIGH
-        if ratio >= config.QUANTITY_HIGH_RATIO
-        else Severity.MEDIUM
-        if ratio >= config.QUANTITY_MEDIUM_RATIO
-        else Severity.LOW
-    )
     return Finding(
         FindingKind.QUANTITY_CONFLICT,
-        severity,
+        quantity_severity(ratio),
         f"{name}: {ax.outlet} says {describe(qx)} {fmt_interval(xi)}; {ay.outlet} says "
         f"{describe(qy)} {fmt_interval(yi)}: the ranges do not overlap",
         sides,

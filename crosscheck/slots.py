@@ -24,13 +24,16 @@ comparison needs (:class:`SlotReading`):
   list ("two men and two women"), "another 5".
 
 The lexicon lives in the tables below; every decision about a word is made there.
-Standard library only.
+Standard library only. A figure of another event, a year's history or a hypothetical
+has no slot at all (crosscheck/facts.py compares only scope "").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from . import config
 
 # --- the lexicon ------------------------------------------------------------------------
 
@@ -216,9 +219,6 @@ _YEAR = re.compile(
     r"(?!\s*(?:[-–]|to)\s*\d)",
 )
 
-#: How many words before a number a cue of another event may stand.
-SCOPE_REACH = 12
-
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
 
 
@@ -257,13 +257,13 @@ def read_slot(sentence: str, start: int, end: int, noun: str = "") -> SlotReadin
 
 def _scope(sentence: str, start: int, end: int, before: list[tuple[str, int, int]]) -> str:
     """The event a number belongs to. A cue of another event or of what did not
-    happen counts when it stands close before the number (``SCOPE_REACH`` words, within
+    happen counts when it stands close before the number (``config.SCOPE_REACH`` words, within
     its clause) or right after it: "days after five officers were killed", "could rise
     to 20", "nine injured last week"; not "a man who was fired last week walked into
     his office with a shotgun on Monday and shot three people". A year dates the fact
     when its clause opens with it or it follows the number in the same phrase."""
     clause_start = _clause_start(sentence, start)
-    near = [t for t in before[-SCOPE_REACH:] if t[1] >= clause_start]
+    near = [t for t in before[-config.SCOPE_REACH :] if t[1] >= clause_start]
     window = sentence[near[0][1] : start] if near else ""
     # An opener before the first comma scopes the whole sentence: "Earlier this year,
     # Amy Bishop ... left three professors dead".
