@@ -483,7 +483,7 @@ def _figures(facts: Sequence[Fact]) -> str:
             else "no two agree"
         )
         parts.append(
-            f'<article class="fact {status}"><p class="fact-head">'
+            f'<article class="figure {status}"><p class="fact-head">'
             f'<span class="badge {status}">{_e(verdict)}</span> {_e(f.slot)}</p>'
             "<table><thead><tr><th>outlet</th><th>says</th><th>published</th>"
             f"<th>sentence</th></tr></thead><tbody>{rows}</tbody></table></article>"
@@ -579,7 +579,7 @@ table { border-collapse: collapse; width: 100%; background: var(--card); font-si
 th, td { text-align: left; padding: .3rem .6rem; border-bottom: 1px solid var(--line);
   vertical-align: top; }
 th { background: #eef1f4; font-weight: 600; }
-.finding, .fact { background: var(--card); border: 1px solid var(--line);
+.finding, .fact, .figure { background: var(--card); border: 1px solid var(--line);
   border-left: 5px solid var(--muted); border-radius: 8px; padding: .7rem 1rem;
   margin: 0 0 .9rem; break-inside: avoid; }
 .finding, .fact, [id^="kind-"] { scroll-margin-top: 6rem; }  /* clear the sticky filters */
@@ -612,8 +612,8 @@ mark.diff { background: var(--diff); color: var(--diff-ink); font-weight: 600;
 .where { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
   font-size: .78rem; margin: .35rem 0 0; }
 .detail { margin: .6rem 0 0; font-size: .88rem; }
-.fact.conflict { border-left-color: var(--high); }
-.fact.agreement { border-left-color: var(--info); }
+.fact.conflict, .figure.conflict { border-left-color: var(--high); }
+.fact.agreement, .figure.agreement { border-left-color: var(--info); }
 .fact-head { margin: 0 0 .3rem; }
 .refs { font-size: .85rem; }
 .versions { margin: 0; padding-left: 1.1rem; }

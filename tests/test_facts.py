@@ -185,7 +185,9 @@ def test_a_sentence_opening_on_a_pronoun_continues_the_event_before_it() -> None
 
 
 def test_between_undated_articles_the_one_naming_more_days_is_the_later_report() -> None:
-    early = article("early", "On Saturday a quake hit the island. It killed 10 people, police said.")
+    early = article(
+        "early", "On Saturday a quake hit the island. It killed 10 people, police said."
+    )
     late = article(
         "late",
         "The quake hit the island on Saturday. By Monday the death toll had risen: officials "

@@ -382,3 +382,20 @@ def test_print_shows_every_finding_and_no_filters(
         assert not driver.find_element("id", "filters").is_displayed()
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_figures_are_not_facts_of_the_filter_script() -> None:
+    # The filter script hides each ".fact" by its findings; a figure has none.
+    from crosscheck.model import Fact, FactValue, Interval
+
+    a = Side("a", "Wire", "three", "Three people died.", 0, 5, 0, 18)
+    b = Side("b", "Post", "nine", "Nine people died.", 0, 4, 0, 17)
+    fact = Fact(
+        "people killed", (FactValue(Interval(3, 3), a), FactValue(Interval(9, 9), b)), (), ()
+    )
+    page = to_html(
+        Report((Article("a", "Wire", ""), Article("b", "Post", "")), (), "m", facts=(fact,))
+    )
+    assert 'id="figures"' in page and "people killed" in page
+    assert all("data-findings=" in tag for tag in re.findall(r'<article class="fact [^>]*>', page))
+    assert '<article class="figure conflict">' in page
