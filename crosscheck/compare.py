@@ -605,9 +605,11 @@ def compare_quantities(
     articles: Mapping[str, Article],
     near_paraphrase_min: float = config.NEAR_PARAPHRASE_MIN,
 ) -> list[Finding]:
-    """Quantity rule for two paired sentences. A number conflicts only when no number
-    on the other side counting the same thing overlaps it; then the nearest one is
-    reported. Equal exact numbers for the same thing corroborate each other.
+    """Quantity rule for two paired sentences (``a``, ``b``: every quantity claim of
+    each). A number the sentence rule compares (``_in_sentence_rule``) conflicts only
+    when no number on the other side counting the same thing overlaps it; then the
+    nearest such comparable number is reported. Equal exact numbers for the same
+    thing corroborate each other.
     ``near_paraphrase_min``: the model's (see :class:`crosscheck.config.Thresholds`)."""
     out = []
     others = [(c, c.quantity) for c in b if c.quantity is not None]
@@ -615,9 +617,14 @@ def compare_quantities(
     for x_claim in a:
         x = x_claim.quantity
         assert x is not None
-        same = [(c, q) for c, q in others if _same_slot(x, q)]
+        if not _in_sentence_rule(x_claim):
+            continue
+        alike = [(c, q) for c, q in others if _same_slot(x, q)]
+        same = [(c, q) for c, q in alike if _in_sentence_rule(c)]
         if not same:
             continue
+        if any(x.interval.overlaps(q.interval) for c, q in alike if not _in_sentence_rule(c)):
+            continue  # the other sentence gives x's figure too, in a phrase not compared
         overlapping = [(c, q) for c, q in same if x.interval.overlaps(q.interval)]
         if overlapping:
             equal = [c for c, q in overlapping if _exact(x.interval) and q.interval == x.interval]
@@ -1000,8 +1007,11 @@ def compare_sentence_pair(a: Claim, b: Claim, similarity: float, ctx: Context) -
         )
     in_a = ctx.parts.get((a.article_id, a.sentence_index), ())
     in_b = ctx.parts.get((b.article_id, b.sentence_index), ())
-    qa = [sentence_figure(c) for c in by_kind(in_a, ClaimKind.QUANTITY) if _in_sentence_rule(c)]
-    qb = [sentence_figure(c) for c in by_kind(in_b, ClaimKind.QUANTITY) if _in_sentence_rule(c)]
+    # Every figure of each sentence goes in: those the sentence rule does not compare
+    # (with a slot, of another event) still say that a figure the rule does compare
+    # may count something else ("the 32-bit version, the 64-bit version").
+    qa = [sentence_figure(c) for c in by_kind(in_a, ClaimKind.QUANTITY)]
+    qb = [sentence_figure(c) for c in by_kind(in_b, ClaimKind.QUANTITY)]
     da, db = by_kind(in_a, ClaimKind.DATE), by_kind(in_b, ClaimKind.DATE)
     if similarity < t.quantity_pair_min:
         qa = qb = []

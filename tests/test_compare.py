@@ -370,3 +370,21 @@ def test_no_misattribution_when_an_attribution_names_the_other_speaker() -> None
         b, sentence=b.sentence + " Gregg Hastings agreed.", sentence_end=b.sentence_end + 22
     )
     assert compare_quotes(a, b, 0.99, ARTICLES) is None
+
+
+def test_a_figure_not_compared_still_vouches_for_its_value() -> None:
+    # "is only designed to resolve the 32-bit version" reads as a hypothetical, so its
+    # 32 is not compared; it still says the sentence's 64 is another version.
+    from crosscheck.engine import extract_one
+    from crosscheck.model import Article as A
+
+    a = A("a", "A", "The patch is designed to fix the 32-bit version, not the 64-bit version.")
+    b = A("b", "B", "The patch fixes the 32-bit version of the browser only.")
+    ca = [c for c in extract_one(a).claims if c.quantity]
+    cb = [c for c in extract_one(b).claims if c.quantity]
+    from crosscheck.compare import compare_quantities
+
+    found = compare_quantities(ca, cb, 0.95, {"a": a, "b": b}) + compare_quantities(
+        cb, ca, 0.95, {"a": a, "b": b}
+    )
+    assert not [f for f in found if f.kind is FindingKind.QUANTITY_CONFLICT]
