@@ -297,7 +297,8 @@ _DAYS = frozenset(
 )
 # A place the figure is said of: "in eastern China", "at Yida camp", "off Banda Aceh".
 _PLACE = re.compile(
-    r"\b(?:in|at|near|from|off|outside|inside|across)\s+(?:(?:the|a|an|[a-z]+ern|central|"
+    r"\b(?:in|at|near|from|off|outside|inside|across|(?:north|south|east|west)(?:east|west)?"
+    r"\s+of)\s+(?:(?:the|a|an|[a-z]+ern|central|"
     r"northeast|northwest|southeast|southwest|rural|suburban|downtown)\s+){0,2}"
     r"(?:(?:city|town|village|province|district|region|county|state|camp)\s+of\s+)?"
     r"((?:[A-Z][\w'’.-]+\s*){1,3})"
