@@ -700,8 +700,8 @@ def compare_dates(
     day ranges that do not overlap, and that share enough words besides their dates to
     be about one event ("in 2010 she spent time at the clinic" and "her June 2012
     accident" are about two)."""
-    ra = [c for c in a if c.date and c.date.first and c.date.last]
-    rb = [c for c in b if c.date and c.date.first and c.date.last]
+    ra = [c for c in a if c.date and c.date.first and c.date.last and not _stamp(c)]
+    rb = [c for c in b if c.date and c.date.first and c.date.last and not _stamp(c)]
     if similarity < date_pair_min or len(ra) != 1 or len(rb) != 1:
         return []
     x, y = ra[0], rb[0]
@@ -723,6 +723,13 @@ def compare_dates(
             similarity=similarity,
         )
     ]
+
+
+def _stamp(c: Claim) -> bool:
+    """A date that stamps the report rather than dating the event: written in digits
+    ("27/09/2013-Turkmenistan to hold ..."), or in brackets ("announced today (14
+    October 2011)")."""
+    return bool(re.fullmatch(r"\d+[/.-]\d+[/.-]\d+", c.text)) or in_parentheses(c)
 
 
 def _without(c: Claim) -> str:

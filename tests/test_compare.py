@@ -388,3 +388,36 @@ def test_a_figure_not_compared_still_vouches_for_its_value() -> None:
         cb, ca, 0.95, {"a": a, "b": b}
     )
     assert not [f for f in found if f.kind is FindingKind.QUANTITY_CONFLICT]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        # a stamp of the report is not the event's date
+        (
+            "27/09/2013-Turkmenistan to hold parliamentary elections on a two-party basis.",
+            "Turkmenistan will hold parliamentary elections on December 15, 2013 on a two-party basis.",
+            False,
+        ),
+        (
+            "Seacom announced on Twitter today (14 October 2011) that service was restored.",
+            "Seacom announced on Twitter today (20 October 2011) that service was restored.",
+            False,
+        ),
+        (
+            "Voters in 2009 approved a $3 million bond to buy the properties.",
+            "Palmer voters in 2010 approved a $3 million bond to buy the property.",
+            True,
+        ),
+    ],
+)
+def test_date_rule(a: str, b: str, conflict: bool) -> None:
+    from crosscheck.compare import compare_dates
+    from crosscheck.engine import extract_one
+    from crosscheck.model import Article as A
+
+    xa, xb = A("a", "A", a), A("b", "B", b)
+    da = [c for c in extract_one(xa).claims if c.date]
+    db = [c for c in extract_one(xb).claims if c.date]
+    found = compare_dates(da, db, 0.9, {"a": xa, "b": xb})
+    assert bool(found) is conflict
