@@ -150,7 +150,8 @@ def render(results: dict[str, Any], headline: list[tuple[str, Any, str]]) -> str
             "",
             _table(rows, ["change", "cases", "found", "recall", "right kind"]),
             "",
-            f"Untouched stories: {p['realnews_conflicts']} conflicts and updates, {p['realnews_judged']} "
+            f"Untouched stories: {p['realnews_conflicts']} conflicts and updates, "
+            f"{p['realnews_judged']} "
             f"judged by hand ({verdicts}), share false {p['realnews_false_share']}; "
             f"{p['realnews_unjudged']} not judged yet.",
             "",
