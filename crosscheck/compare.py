@@ -40,7 +40,7 @@ _STOPWORDS = {
     "from", "has", "have", "had", "do", "does", "did", "about", "up", "out", "just",
 }
 # fmt: on
-_CONTRACTIONS = [
+_NEGATED = [
     # written without the apostrophe ("I cant speak for", "dont")
     (
         r"\b(can|don|doesn|didn|isn|wasn|aren|weren|won|wouldn|couldn|shouldn|hasn|haven)t\b",
@@ -50,6 +50,9 @@ _CONTRACTIONS = [
     (r"\bwon't\b", "will not"),
     (r"\bshan't\b", "shall not"),
     (r"n't\b", " not"),
+]
+_CONTRACTIONS = [
+    *_NEGATED,
     (r"'re\b", " are"),
     (r"'ve\b", " have"),
     (r"'ll\b", " will"),
@@ -770,7 +773,9 @@ def _tokens_outside(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str,
     # Cached like _words: each sentence is compared with up to NEIGHBOURS others.
     for s, e in spans:
         text = text[:s] + " " * (e - s) + text[e:]
-    text = text.replace("’", "'").replace("n't", " not")
+    text = text.replace("’", "'")
+    for pattern, repl in _NEGATED:  # "cant", "can't" and "can not" are one
+        text = re.sub(pattern, repl, text, flags=re.IGNORECASE)
     return tuple(re.findall(r"[\w]+(?:'[\w]+)*", text))
 
 

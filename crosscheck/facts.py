@@ -242,16 +242,19 @@ def compare_facts(
     for a, b in pairs:
         if sources[a] == sources[b] or a not in per_article or b not in per_article:
             continue
-        # Each side's figures read by the other: a figure said of a place or a day the
-        # other article never names is about something it does not cover ("more than a
-        # dozen were killed by a quake in eastern China", "46 were arrested Wednesday
-        # night" against an article of Monday's vigil).
+        # Each side's figures read by the other: a figure said of a place the other
+        # article never names is about something it does not cover ("more than a dozen
+        # were killed by a quake in eastern China").
         read_a = readings(m for m in per_article[a] if _known(m, words[b]))
         read_b = readings(m for m in per_article[b] if _known(m, words[a]))
         for kx, x in sorted(read_a.items()):
             for ky, y in sorted(read_b.items()):
                 how = _comparable(kx, ky)
-                if not how or _other_occasion(x.mention, y.mention, figures):
+                if (
+                    not how
+                    or _other_occasion(x.mention, y.mention, figures)
+                    or _other_day(x.mention, y.mention, articles)
+                ):
                     continue
                 xi, yi = _as_compared(x.interval, y.interval, how)
                 if not xi.overlaps(yi):
@@ -289,6 +292,51 @@ def _other_occasion(x: Claim, y: Claim, figures: Mapping[tuple[str, int], Sequen
         if kind and not any(p.interval.overlaps(q.interval) for p in kind):
             return True
     return False
+
+
+def _other_day(x: Claim, y: Claim, articles: Mapping[str, Article]) -> bool:
+    """The two figures are said of different days of the week: two occasions ("46 were
+    arrested Wednesday night" and, after "a vigil turned violent Monday night", "one
+    person was arrested")."""
+    dx, dy = _day_of(x, articles[x.article_id].text), _day_of(y, articles[y.article_id].text)
+    return bool(dx and dy and dx != dy)
+
+
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+# A day the figure is reported on, not the day of what it counts: "by Monday", "said on
+# Monday", and any day in a sentence where a toll "rose to" or "stood at" the figure.
+_REPORT_DAY = re.compile(
+    r"\b(?:by|as of|until|till|through|since|said|says|told \w+|reported|announced|"
+    r"confirmed|added)\s+(?:on\s+)?(?:late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:rose|risen|rising|climbed|reached|stood|stands|bringing|brought|raised|"
+    r"jumped|increased|now)\b",
+    re.IGNORECASE,
+)
+
+
+def _day_of(c: Claim, text: str) -> str:
+    """The day of the week a figure is said of: the one its sentence names nearest
+    before it, else the first after it ("46 were arrested Wednesday night"), else the
+    last one the article names before the sentence; "" when there is none. A day the
+    figure is only reported on does not count (see ``_REPORT_DAY``)."""
+
+    def days(start: int, end: int) -> list[str]:
+        return [
+            m.group()
+            for m in _WEEKDAY.finditer(text, start, end)
+            if not _REPORT_DAY.search(text, max(0, m.start() - 30), m.start())
+        ]
+
+    if not _RUNNING_TOTAL.search(text, c.sentence_start, c.start):
+        if before := days(c.sentence_start, c.start):
+            return before[-1]
+        if after := days(c.end, c.sentence_end):
+            return after[0]
+    earlier = days(0, c.sentence_start)
+    return earlier[-1] if earlier else ""
 
 
 _DAYS = frozenset(
@@ -388,7 +436,7 @@ def _order(a: Article, b: Article) -> int:
 
 
 def _days_named(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", text))
+    return frozenset(_WEEKDAY.findall(text))
 
 
 def _later_days(early: Article, late: Article) -> str:

@@ -178,6 +178,27 @@ def test_sentence_rules(a: str, b: str, kind: FindingKind) -> None:
     assert [f.kind for f in found] == [kind]
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # An apostrophe left out is typography, not a negation taken out.
+        (
+            "'I cant speak for the first death, but it looks like a lack of experience, Gaskin told "
+            "the Herald.",
+            "I can't speak for the first death, but it looks like a lack of experience, Inspector "
+            "Gaskin said.",
+        ),
+        (
+            "Officials dont expect the road to open again before the end of the week, he said.",
+            "Officials don't expect the road to open again before the end of the week, she said.",
+        ),
+    ],
+)
+def test_a_contraction_however_written_is_not_a_negation(a: str, b: str) -> None:
+    found = compare_sentences(_sentence("a", a), _sentence("b", b), 0.95, ARTICLES, lambda _: [])
+    assert [f.kind for f in found if f.kind is FindingKind.NEGATION_CONFLICT] == []
+
+
 def test_money_without_a_noun_is_compared() -> None:
     from crosscheck.compare import compare_quantities
     from crosscheck.quantities import find_quantities

@@ -66,7 +66,19 @@ def run(*articles: Article) -> tuple[list[Finding], list]:
             "Two officers were killed.",
             False,
         ),
-        # a figure of a place or a day the other article never names is not compared
+        # figures said of two days of the week are two occasions; the day a figure is
+        # reported on ("by Monday", "said on Monday") is not its occasion
+        (
+            "Protesters clashed with police on Wednesday night, and 46 were arrested.",
+            "A vigil turned violent on Monday night. One person was arrested, police said.",
+            False,
+        ),
+        (
+            "Police said 46 people were arrested after the protest on Monday night.",
+            "A vigil turned violent on Monday night. One person was arrested, police said.",
+            True,
+        ),
+        # a figure of a place the other article never names is not compared
         (
             "On Saturday, more than a dozen people were killed by a quake in eastern China.",
             "The quake on Qeshm killed 10 people on Sunday.",
@@ -173,6 +185,17 @@ def test_slot_key(text: str, number: str, has_slot: bool) -> None:
     claims = [c for c in extract_one(article("a", text)).claims if c.quantity and c.text == number]
     assert claims, [c.text for c in extract_one(article("a", text)).claims]
     assert (slot_key(claims[0]) is not None) is has_slot
+
+
+def test_the_day_a_figure_is_reported_on_is_not_its_occasion() -> None:
+    day = dt.date(2013, 3, 13)
+    findings, _ = run(
+        article(
+            "a", "The protest began on Monday. Police said on Wednesday that 46 were arrested.", day
+        ),
+        article("b", "A vigil turned violent on Monday night. One person was arrested.", day),
+    )
+    assert [f.kind for f in findings] == [FindingKind.QUANTITY_CONFLICT]
 
 
 def test_a_sentence_opening_on_a_pronoun_continues_the_event_before_it() -> None:
