@@ -170,10 +170,26 @@ def _quote_tokens(text: str) -> tuple[tuple[str, str], ...]:
     t = re.sub(r"\b((?:[A-Za-z]\.){2,})", lambda m: m.group(1).replace(".", ""), t)
     t = _CENSORED.sub(f" {_CENSORED_WORD} ", t)
     t = re.sub(r"\.{3,}|…", f" {_GAP} ", t)
+    t = _TIME.sub(_clock, t)
     out: list[tuple[str, str]] = []
     for w in words(t):
         out += [(_canonical(x), w) for x in _SPOKEN.get(w, w).split()]
     return tuple(out)
+
+
+# A time of day, however written, is one token: "6:41pm PST", "6.41 p.m." and "18:41"
+# are "1841" (the zone dropped), "6pm" is "1800".
+_TIME = re.compile(
+    r"\b(\d{1,2})(?:(?:[:.](\d{2}))?\s*([ap])\.?m\b\.?|:(\d{2})\b)"
+    r"(?:\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|ET|PT)\b)?",
+    re.IGNORECASE,
+)
+
+
+def _clock(m: re.Match[str]) -> str:
+    half = (m[3] or "").lower()
+    hour = int(m[1]) % 12 + (12 if half == "p" else 0) if half else int(m[1])
+    return f"{hour:02d}{m[2] or m[4] or '00'}" if hour < 24 else m[0]
 
 
 # --- sides and explanations -------------------------------------------------------------
@@ -586,6 +602,32 @@ def _frames_agree(x: Claim, y: Claim, near_paraphrase: bool) -> bool:
     return shared >= (1 if near_paraphrase else config.FRAME_SHARED_MIN)
 
 
+# A figure per unit of time or per head ("$22 million per season", "£5 a head", "500
+# annually") and a sum over several ("a combined 157 games", "a total of 40", "12 in
+# all") measure something else than a plain figure of the same noun.
+_RATE = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}?(?:(?:per|a|an|each|every)\s+(?:year|season|month|week|day|"
+    r"night|hour|minute|game|match|head|person|capita|annum)|annually|apiece|yearly|monthly|"
+    r"weekly|daily)\b",
+    re.IGNORECASE,
+)
+_SUM_BEFORE = re.compile(r"\b(?:combined|total\s+of|overall|cumulative)\s+$", re.IGNORECASE)
+_SUM_AFTER = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}?(?:combined|in\s+all|altogether|in\s+total)\b", re.IGNORECASE
+)
+
+
+def _measure(c: Claim) -> str:
+    """What a figure measures besides its noun: "rate", "sum" or ""."""
+    before = c.sentence[: c.start - c.sentence_start]
+    after = c.sentence[c.end - c.sentence_start :]
+    if _RATE.match(after):
+        return "rate"
+    if _SUM_BEFORE.search(before) or _SUM_AFTER.match(after):
+        return "sum"
+    return ""
+
+
 def in_parentheses(c: Claim) -> bool:
     """A figure in brackets right after another ("$1 million ($1.52 million)", "10
     kilometres (6 miles)") converts or restates it."""
@@ -656,6 +698,8 @@ def compare_quantities(
             continue  # y agrees with another number of this sentence: x counts something else
         if not _frames_agree(x_claim, y_claim, similarity >= near_paraphrase_min):
             continue  # the words around the two numbers say they count different things
+        if _measure(x_claim) != _measure(y_claim):
+            continue  # "$22 million per season" and "$200 million"; "a combined 157 games"
         rest_x = [q for c, q in mine if c is not x_claim]
         rest_y = [q for c, q in others if c is not y_claim]
         if (

@@ -27,7 +27,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import config
-from .compare import describe, fmt_interval, in_parentheses, plural, quantity_severity, side
+from .compare import (
+    describe,
+    fmt_interval,
+    in_parentheses,
+    plural,
+    quantity_severity,
+    side,
+)
 from .model import (
     Article,
     Claim,
@@ -40,7 +47,7 @@ from .model import (
     Severity,
 )
 from .quantities import VAGUE
-from .slots import DEVELOPING, GENERIC_PEOPLE, NOT_PEOPLE, PERSON_ROLES
+from .slots import DEVELOPING, GENERIC_PEOPLE, NOT_PEOPLE, PERSON_ROLES, WEEKDAY, occasion_day
 
 SlotKey = tuple[str, str, str, str, str]  # role, scope, what, unit, subject
 
@@ -295,48 +302,16 @@ def _other_occasion(x: Claim, y: Claim, figures: Mapping[tuple[str, int], Sequen
 
 
 def _other_day(x: Claim, y: Claim, articles: Mapping[str, Article]) -> bool:
-    """The two figures are said of different days of the week: two occasions ("46 were
+    """The two claims are said of different days of the week: two occasions ("46 were
     arrested Wednesday night" and, after "a vigil turned violent Monday night", "one
     person was arrested")."""
-    dx, dy = _day_of(x, articles[x.article_id].text), _day_of(y, articles[y.article_id].text)
+
+    def day(c: Claim) -> str:
+        text = articles[c.article_id].text
+        return occasion_day(text, c.sentence_start, c.start, c.end, c.sentence_end)
+
+    dx, dy = day(x), day(y)
     return bool(dx and dy and dx != dy)
-
-
-_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-# A day the figure is reported on, not the day of what it counts: "by Monday", "said on
-# Monday", and any day in a sentence where a toll "rose to" or "stood at" the figure.
-_REPORT_DAY = re.compile(
-    r"\b(?:by|as of|until|till|through|since|said|says|told \w+|reported|announced|"
-    r"confirmed|added)\s+(?:on\s+)?(?:late\s+|early\s+)?$",
-    re.IGNORECASE,
-)
-_RUNNING_TOTAL = re.compile(
-    r"\b(?:rose|risen|rising|climbed|reached|stood|stands|bringing|brought|raised|"
-    r"jumped|increased|now)\b",
-    re.IGNORECASE,
-)
-
-
-def _day_of(c: Claim, text: str) -> str:
-    """The day of the week a figure is said of: the one its sentence names nearest
-    before it, else the first after it ("46 were arrested Wednesday night"), else the
-    last one the article names before the sentence; "" when there is none. A day the
-    figure is only reported on does not count (see ``_REPORT_DAY``)."""
-
-    def days(start: int, end: int) -> list[str]:
-        return [
-            m.group()
-            for m in _WEEKDAY.finditer(text, start, end)
-            if not _REPORT_DAY.search(text, max(0, m.start() - 30), m.start())
-        ]
-
-    if not _RUNNING_TOTAL.search(text, c.sentence_start, c.start):
-        if before := days(c.sentence_start, c.start):
-            return before[-1]
-        if after := days(c.end, c.sentence_end):
-            return after[0]
-    earlier = days(0, c.sentence_start)
-    return earlier[-1] if earlier else ""
 
 
 _DAYS = frozenset(
@@ -436,7 +411,7 @@ def _order(a: Article, b: Article) -> int:
 
 
 def _days_named(text: str) -> frozenset[str]:
-    return frozenset(_WEEKDAY.findall(text))
+    return frozenset(WEEKDAY.findall(text))
 
 
 def _later_days(early: Article, late: Article) -> str:

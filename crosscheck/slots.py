@@ -23,6 +23,10 @@ comparison needs (:class:`SlotReading`):
   others", "including two children", "two of them", "seriously injured", one item of a
   list ("two men and two women"), "another 5".
 
+:func:`occasion_day` reads the day of the week a figure is said of ("46 were arrested
+Wednesday night"), not the day it is reported on ("said on Monday"): two figures of two
+days are two occasions.
+
 The lexicon lives in the tables below; every decision about a word is made there.
 Standard library only. A figure of another event, a year's history or a hypothetical
 has no slot at all (crosscheck/facts.py compares only scope "").
@@ -491,3 +495,43 @@ def _is_number_word(w: str) -> bool:
 
 
 _NUMBER_WORDS = _words("two three four five six seven eight nine ten eleven twelve dozen")
+
+
+# --- the day of an occasion -------------------------------------------------------------
+
+WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+# A day the figure is reported on, not the day of what it counts: "by Monday", "said on
+# Monday", and any day in a sentence where a toll "rose to" or "stood at" the figure.
+_REPORT_DAY = re.compile(
+    r"\b(?:by|as of|until|till|through|since|said|says|told \w+|reported|announced|"
+    r"confirmed|added)\s+(?:on\s+)?(?:late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:rose|risen|rising|climbed|reached|stood|stands|bringing|brought|raised|"
+    r"jumped|increased|now)\b",
+    re.IGNORECASE,
+)
+
+
+def occasion_day(text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> str:
+    """The day of the week that what ``text[start:end]`` says is said of: the day its
+    sentence (``text[sentence_start:sentence_end]``) names nearest before it, else the
+    first after it ("46 were arrested Wednesday night"), else the last one the text
+    names before the sentence; "" when there is none. A day something is only reported
+    on does not count (see ``_REPORT_DAY``)."""
+
+    def days(lo: int, hi: int) -> list[str]:
+        return [
+            m.group()
+            for m in WEEKDAY.finditer(text, lo, hi)
+            if not _REPORT_DAY.search(text, max(0, m.start() - 30), m.start())
+        ]
+
+    if not _RUNNING_TOTAL.search(text, sentence_start, start):
+        if before := days(sentence_start, start):
+            return before[-1]
+        if after := days(end, sentence_end):
+            return after[0]
+    earlier = days(0, sentence_start)
+    return earlier[-1] if earlier else ""

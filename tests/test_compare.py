@@ -258,6 +258,10 @@ def test_aliases_are_not_name_conflicts(a: str, b: str) -> None:
             "we will fight hard for every vote and we will win in the end",
         ),
         ("their (sic) campaign was a disaster for us", "their campaign was a disaster for us"),
+        (
+            "she passed away at 6:41pm PST this evening in hospital",
+            "she passed away at 18:41 this evening in hospital",
+        ),
     ],
 )
 def test_how_an_outlet_writes_a_quote_is_not_drift(a: str, b: str) -> None:
@@ -391,6 +395,39 @@ def test_no_misattribution_when_an_attribution_names_the_other_speaker() -> None
         b, sentence=b.sentence + " Gregg Hastings agreed.", sentence_end=b.sentence_end + 22
     )
     assert compare_quotes(a, b, 0.99, ARTICLES) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        # a rate and a total, a sum and one of its parts, measure different things
+        (
+            "The club offered the pitcher $200 million, the paper said.",
+            "The club offered the pitcher $22 million per season, the paper said.",
+            False,
+        ),
+        (
+            "He hit 13 homers in a combined 157 games with the two clubs last season.",
+            "He hit 13 homers in 54 games with the two clubs last season.",
+            False,
+        ),
+        (
+            "He hit 13 homers in 64 games with the two clubs last season.",
+            "He hit 13 homers in 54 games with the two clubs last season.",
+            True,
+        ),
+    ],
+)
+def test_a_rate_or_a_sum_is_not_a_plain_figure(a: str, b: str, conflict: bool) -> None:
+    from crosscheck.compare import compare_quantities
+    from crosscheck.engine import extract_one
+    from crosscheck.model import Article as A
+
+    xa, xb = A("a", "A", a), A("b", "B", b)
+    ca = [c for c in extract_one(xa).claims if c.quantity]
+    cb = [c for c in extract_one(xb).claims if c.quantity]
+    found = compare_quantities(ca, cb, 0.97, {"a": xa, "b": xb})
+    assert any(f.kind is FindingKind.QUANTITY_CONFLICT for f in found) is conflict, found
 
 
 def test_a_figure_not_compared_still_vouches_for_its_value() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from crosscheck.quantities import find_quantities
-from crosscheck.slots import SlotReading, read_slot
+from crosscheck.slots import SlotReading, occasion_day, read_slot
 
 
 def reading(sentence: str, number: str) -> SlotReading:
@@ -97,3 +97,25 @@ CASES = [
 @pytest.mark.parametrize(("sentence", "number", "role", "scope", "part"), CASES)
 def test_slot_reading(sentence: str, number: str, role: str, scope: str, part: bool) -> None:
     assert reading(sentence, number) == SlotReading(role, scope, part)
+
+
+# The day of the week a figure is said of: (text, number, day).
+# fmt: off
+DAYS = [
+    ("Protesters clashed with police on Wednesday night, and 46 were arrested.", "46", "Wednesday"),
+    ("46 were arrested Wednesday night.", "46", "Wednesday"),
+    ("A vigil turned violent Monday night. One person was arrested.", "One", "Monday"),
+    ("The quake on Sunday killed four, officials said on Monday.", "four", "Sunday"),
+    ("The quake struck on Saturday. Officials said on Monday that 25 people died.", "25", "Saturday"),
+    ("The quake struck on Saturday. By Monday the toll had risen to 25.", "25", "Saturday"),
+    ("The quake struck on Saturday. The toll rose to 25 on Monday.", "25", "Saturday"),
+    ("The quake killed 25 people.", "25", ""),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "number", "day"), DAYS)
+def test_occasion_day(text: str, number: str, day: str) -> None:
+    start = text.rindex(number)
+    sentence_start = text.rfind(". ", 0, start) + 1 if ". " in text[:start] else 0
+    assert occasion_day(text, sentence_start, start, start + len(number), len(text)) == day
