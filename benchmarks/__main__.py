@@ -34,6 +34,7 @@ SECTIONS = (
     "ecb",
     "check",
     "realnews",
+    "speakers",
     "scaling",
 )
 
@@ -84,6 +85,11 @@ HEADLINE: list[tuple[str, Callable[[float], bool] | None, str]] = [
     ("realnews_false_share", lambda v: v <= 0.1, "<= 0.1 of judged conflicts"),
     ("realnews_judged", None, ""),
     ("realnews_unjudged", None, "to judge: --realnews-dump"),
+    ("speakers_quotes", None, "hand-annotated dev set"),
+    ("speakers_right", lambda v: v >= 0.85, ">= 0.85"),
+    ("speakers_wrong", lambda v: v <= 0.03, "<= 0.03"),
+    ("speakers_wrong_named", lambda v: v <= 0.01, "<= 0.01"),
+    ("speakers_min_form_right", lambda v: v >= 0.7, ">= 0.7 (each form)"),
     ("check_10_s", None, ""),
     ("check_1000_s", None, ""),
     ("check_1000_vs_10", lambda v: v <= 1.5, "<= 1.5"),
@@ -107,7 +113,7 @@ def run(
     after each section (a long run that dies keeps what it measured)."""
     from crosscheck.embed import Embedder
 
-    from . import accuracy, ann, check, common, ecb, realnews, scaling, speed
+    from . import accuracy, ann, check, common, ecb, realnews, scaling, speakers, speed
 
     start = time.perf_counter()
     host = common.machine()  # its load average: before the suite adds its own
@@ -210,6 +216,18 @@ def run(
             ],
         )
     caching.save()
+    if "speakers" in sections:
+        section(
+            "speakers",
+            speakers.speakers,
+            [
+                "speakers_quotes",
+                "speakers_right",
+                "speakers_wrong",
+                "speakers_wrong_named",
+                "speakers_min_form_right",
+            ],
+        )
     if "check" in sections:
         section(
             "check",

@@ -158,6 +158,21 @@ def render(results: dict[str, Any], headline: list[tuple[str, Any, str]]) -> str
             _table(by_kind, ["kind", "true", "arguable", "false"]),
             "",
         ]
+    if "speakers" in d:
+        sp = d["speakers"]
+        rows = [
+            [f"{axis}: {k}", v["quotes"], v["right"], v["none"], v["wrong"], v["wrong_named"]]
+            for axis, table in (("form", sp["by_form"]), ("position", sp["by_position"]))
+            for k, v in table.items()
+        ]
+        out += [
+            f"**Speakers** ({sp['speakers_quotes']} hand-annotated direct quotes): right "
+            f"{sp['speakers_right']}, wrong {sp['speakers_wrong']} (named in the attribution: "
+            f"{sp['speakers_wrong_named']}).",
+            "",
+            _table(rows, ["attribution", "quotes", "right", "none", "wrong", "wrong named"]),
+            "",
+        ]
     if "check" in d:
         c = d["check"]
         rows = [

@@ -407,8 +407,8 @@ def compare_quotes(
             )
         return None  # an excerpt, or too short to tell
     one = _one_remark(a, b, wa, wb, articles)
-    if one is None:
-        return None
+    if one is None or _carried(wa, b, articles) or _carried(wb, a, articles):
+        return None  # two remarks; or two remarks of a speech, each outlet carrying both
     ref, new, wr, wn = one
     # Two named people: two remarks, unless the words are all but the same, when one
     # outlet has the speaker wrong (see misattribution) and the words still drifted.
@@ -453,6 +453,13 @@ def compare_quotes(
         subtype=subtype,
         similarity=similarity,
     )
+
+
+def _carried(words_: list[str], other: Claim, articles: Mapping[str, Article]) -> bool:
+    """The other article quotes these words too, word for word: "“The man is
+    petrified,” the judge said. “The man is an emotional wreck.”" in both outlets is
+    two remarks, not one drifted."""
+    return len(words_) >= 3 and _contiguous(words_, quote_words(articles[other.article_id].text))
 
 
 def _names_each_other(a: Claim, b: Claim) -> bool:

@@ -25,7 +25,8 @@ from .slots import elsewhere, read_slot
 
 # Verbs of saying and writing: the attribution of a quote ("…,” X said).
 _SPEECH_VERBS = (
-    r"said|says|say|told|tells|added|adds|insisted|insists|warned|warns|explained|admitted|"
+    r"(?:was|were) quoted as saying|said|says|say|told|tells|added|adds|insisted|insists|"
+    r"warned|warns|explained|admitted|"
     r"acknowledged|claimed|stated|declared|argued|noted|remarked|replied|responded|tweeted|"
     r"wrote|writes|announced|continued|urged|commented|conceded|confirmed|suggested|"
     r"promised|vowed|pledged|predicted|described|called it|saying|adding|admitting|"
@@ -34,25 +35,31 @@ _SPEECH_VERBS = (
     r"joked|lamented|observed|recounted|revealed|reiterated|answered|agreed|cried|yelled|"
     r"screamed|whispered|muttered|concluded|alleged|quipped|posted|maintained|contended|"
     r"countered|retorted|emphasised|emphasized|elaborated|proclaimed|announces|notes|"
-    r"explains|adds|testifies|recalls|warns|argues|concedes|admits|insists|tweets"
+    r"explains|adds|testifies|recalls|warns|argues|concedes|admits|insists|tweets|thundered|"
+    r"shot back|fired back|wrote in|blasted|scoffed|mused|pleaded|begged|sighed"
 )
 # Titles before a name, with or without a full stop ("Mr Corbyn", "Sen. Tim Kaine").
 _TITLE_WORDS = (
-    "Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Cllr|Rev|Sen|Rep|Gov|Gen|Lt|Sgt|Capt|Col|"
+    "Mr|Mrs|Ms|Miss|Dr|Doctor|Msgr|Sir|Lord|Lady|Dame|Prof|Cllr|Rev|Sen|Rep|Gov|Gen|Lt|Sgt|Capt|Col|"
     "Maj|Cmdr|Det|Const|Insp|Supt|Cpl|Pvt|Adm|Atty|Fr|Hon|Pres|Supt|Rt|Del"
 )
 _TITLE = rf"(?:(?:{_TITLE_WORDS})\.?[ \t]+)"
 _CAP = r"[A-Z][\w’'\-]*[\w]"
 _INITIAL = r"[A-Z]\."  # a middle initial: "Adam B. Schiff"
 # A name never runs over a line break (a byline above a paragraph is not part of it).
-_NAME = rf"{_TITLE}?{_CAP}(?:[ \t]+(?:{_TITLE}?{_CAP}|{_INITIAL})){{0,5}}"
+_INITIALS = r"(?:[A-Z]\.){2,3}(?=[ \t]+[A-Z])"  # a first name in initials: "A.J. Smith"
+_PARTICLE = r"(?:(?:al|el|ad|as|ash|bin|abu)-)"  # "Abdel Aziz al-Hilu"
+_NAME = (
+    rf"{_TITLE}?(?:{_CAP}|{_INITIALS})"
+    rf"(?:[ \t]+(?:{_TITLE}?{_PARTICLE}?{_CAP}|{_INITIAL})){{0,5}}"
+)
 # Words that describe a speaker before the name ("said lead prosecutor Eric Nichols",
 # "disaster agency spokesman Sutopo Purwo Nugroho told"): lower-case words that are not
 # function words, and possessives ("Labour's").
 _DESCRIPTOR = (
     r"(?:(?!(?:in|on|at|that|to|for|with|after|before|when|while|and|but|it|he|she|they|we|"
     r"i|this|there|as|by|from|of|not|was|is|had|has|would|will|also|then|later|now|"
-    r"yesterday|today|tonight|earlier|recently|again)\b)[a-z][\w’'\-]*|[A-Z][\w\-]*[’']s)"
+    r"yesterday|today|tonight|earlier|recently|again)\b)[a-z0-9][\w’'\-]*|[A-Z][\w\-]*[’']s)"
 )
 _DESCRIBED = rf"(?:{_DESCRIPTOR}[ \t]+){{0,5}}"
 _NAMES = rf"{_NAME}(?:[ \t]+and[ \t]+{_NAME})?"  # "Zadan and Meron": a joint statement
@@ -112,6 +119,12 @@ _SUBJECT_RE = re.compile(
     rf"(?P<name>{_NAME})\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?"
     r"(?:\w+ed|is|was|has|had|said|says|told|made|went|won|lost|spoke|sent|held|gave|took|"
     r"came|did|does|insisted)\b"
+)
+# "Gene Smith, who replaced Andy Geiger, said …", "Josh Moore, one of the defense
+# lawyers, had reminded …": a subject before an appositive.
+_APPOSITIVE_SUBJECT = re.compile(
+    rf"(?P<name>{_NAME}),[^,.;“”\"\n]{{1,100}},\s+(?:\w+ly\s+|also\s+|later\s+)?"
+    rf"(?:had\s+|has\s+)?(?P<verb>\w+ed|{_SPEECH_VERBS}|is|was)\b"
 )
 FRAGMENT_MAX_WORDS = 8
 
@@ -232,7 +245,10 @@ def _speaker_before(before: str) -> tuple[str, bool]:
     if re.search(rf"{_PRONOUN}\s+(?:\w+ly\s+|also\s+|later\s+)?$", subject):
         return "", True
     if verbs[-1].group(0).endswith("ing") and subject.rstrip().endswith(","):
-        # "DeGeneres announced it on Twitter, writing: “…”": the clause's subject speaks.
+        # "DeGeneres announced it on Twitter, writing: “…”": the clause's subject speaks
+        # ("Nudity didn't bother her, she said, explaining": the one who said).
+        if re.search(rf"{_PRONOUN}\s+(?:{_SPEECH_VERBS})\b", subject):
+            return "", True
         for m in _SUBJECT_OR_PRONOUN.finditer(subject):
             if re.fullmatch(_PRONOUN, m.group(0)):
                 return "", True
@@ -246,7 +262,15 @@ def _speaker_before(before: str) -> tuple[str, bool]:
     segments = subject.split(",")
     if not subject.strip() or _ELIDED_SUBJECT.search(segments[-1]):
         return "", True
-    last = segments[-1]
+    last = re.sub(  # "the Rev. Larry Kroon of the Wasilla Bible Church": Kroon speaks
+        rf"(?<=\w)\s+(?:of|from|at)\s+(?:the\s+)?(?:{_CAP}\s*)+$", " ", segments[-1]
+    )
+    if len(segments) > 1 and re.match(r"\s*(?:a|an|the)\s+[a-z]", last):
+        # "Jerry Strickland, a spokesman for Texas Attorney General Greg Abbott told": the
+        # appositive describes the name before it, and the names in it are not speaking.
+        prior = _name_at_end(segments[-2])
+        if prior:
+            return prior, False
     if last.strip():
         name = _name_at_end(last)
         if name and _organisation(name):
@@ -272,34 +296,160 @@ def _speaker_before(before: str) -> tuple[str, bool]:
     return "", False
 
 
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|at|from|to|for|with|in|on)\s+(?:the\s+)?$")
+
+
+def _speaker_after(after: str) -> tuple[str, bool]:
+    """The attribution after a quote in the forms the one-line patterns (``_AFTER_RE``)
+    do not read: a role with capitals before the name ("Angels general manager Tony
+    Reagins told"), an appositive ("her agent, Mark Roesler, said"), a name with its
+    organisation ("the Rev. Larry Kroon of the Wasilla Bible Church said"), or a role
+    and a comma after the verb ("said a government spokesman, Rabie A. Atti").
+    ``(name, resolve)`` as :func:`_speaker_before`."""
+    verb = _VERB_RE.search(after)
+    if verb is None or len(after[: verb.start()].split()) > 12:
+        return "", False
+    if not after[: verb.start()].strip(" \t,”\"’'"):
+        runs = [
+            _clean_name(m.group(0))
+            for m in re.finditer(_NAMES, after[verb.end() :])
+            if not _PREPOSITION_BEFORE.search(after[verb.end() : verb.end() + m.start()])
+        ]
+        runs = [r for r in runs if r]
+        return next((r for r in runs if _is_person(r)), runs[-1] if runs else ""), False
+    return _speaker_before(after[: verb.end()])
+
+
 @dataclass
 class _Resolver:
-    """Remembers who spoke or acted last, to resolve "he said"."""
+    """Remembers who spoke or acted last, to resolve "he said": the people an article
+    names as sentence subjects and as speakers (of quotes and of reported speech)."""
 
     text: str
-    mentions: list[tuple[int, str]]  # (offset, name), sorted by offset
+    mentions: list[tuple[int, str, bool]]  # (offset, name, speaks), sorted by offset
+    _genders: dict[str, str] | None = None
 
     @classmethod
     def for_text(cls, text: str, quoted: Sequence[tuple[int, int]] = ()) -> _Resolver:
-        """Sentence subjects of ``text``, outside the ``quoted`` spans (a name inside a
-        quote is not who is speaking)."""
+        """Sentence subjects and speakers of reported speech ("Oppal said Blackmore is
+        …", "…, said hospital director Hengky Tewu.") of ``text``, outside the
+        ``quoted`` spans (a name inside a quote is not who is speaking)."""
         starts = [s for s, _ in quoted]
-        found: list[tuple[int, str]] = []
+
+        def inside(offset: int) -> bool:
+            i = bisect.bisect_right(starts, offset) - 1
+            return i >= 0 and offset < quoted[i][1]
+
+        found: list[tuple[int, str, bool]] = []
         for m in _SUBJECT_RE.finditer(text):
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if i >= 0 and m.start() < quoted[i][1]:
-                continue
+            if inside(m.start()) or _AFTER_VERB.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "said Trend Micro advanced threat researcher …": not a subject
             name = _clean_name(m["name"])
             if name:
-                found.append((m.start(), name))
+                speaks = bool(_VERB_RE.match(text, m.end(0) - len(m.group(0).split()[-1])))
+                found.append((m.start(), name, speaks))
+        for m in _APPOSITIVE_SUBJECT.finditer(text):
+            name = _clean_name(m["name"])
+            if name and not inside(m.start()):
+                found.append((m.start(), name, bool(_VERB_RE.fullmatch(m["verb"]))))
+        for m in _REPORTED_AFTER.finditer(text):
+            if not inside(m.start()):
+                name = _clean_name(m["name"])
+                if name:
+                    found.append((m.start("name"), name, True))
+        found.sort()
         return cls(text, found)
 
     def add(self, offset: int, name: str) -> None:
-        bisect.insort(self.mentions, (offset, name))
+        bisect.insort(self.mentions, (offset, name, True))
 
-    def before(self, offset: int) -> str:
-        i = bisect.bisect_left(self.mentions, (offset, ""))
-        return self.mentions[i - 1][1] if i else ""
+    def before(self, offset: int, gender: str = "") -> str:
+        """The person a pronoun at ``offset`` stands for: the last person named before
+        it, or the speaker whose reported speech that person is the subject of ("Oppal
+        said Blackmore is alleged …, while Oler is accused …. “…,” he told")."""
+        people = [
+            (o, n, speaks)
+            for o, n, speaks in self.mentions[
+                : bisect.bisect_left(self.mentions, (offset, "", False))
+            ]
+            if self._person(n) and (not gender or self._gender(n) in ("", gender))
+        ]
+        if not people:
+            return ""
+        last = people[-1]
+        if not last[2]:
+            speaker = next((p for p in reversed(people) if p[2]), None)
+            if speaker and not _SENTENCE_END.search(self.text, speaker[0], last[0]):
+                return speaker[1]
+        return last[1]
+
+    def _gender(self, name: str) -> str:
+        """ "m" or "f" when the article tells (a title, "Mr Gunness", "Ms. Mendes"; a
+        word for a man or a woman right before the name, "actress Tara Reid", "her
+        husband, Leroy"); "" when it does not, or says both."""
+        if self._genders is None:
+            self._genders = _genders(self.text)
+        return self._genders.get(speaker_key(name), "")
+
+    def spoke(self, lo: int, hi: int) -> str:
+        """The last speaker the text names between ``lo`` and ``hi``; "" when none."""
+        i = bisect.bisect_left(self.mentions, (hi, "", False))
+        j = bisect.bisect_left(self.mentions, (lo, "", False))
+        return next((n for _, n, speaks in reversed(self.mentions[j:i]) if speaks), "")
+
+    def _person(self, name: str) -> bool:
+        """A person, not a place or an organisation: a full or titled name, or a
+        surname the article gives in full somewhere ("Oppal", "Wally Oppal"), and not
+        a name the article puts after "in" or "at" ("in Gaza City")."""
+        if _organisation(name) or re.search(
+            rf"\b(?:in|at|near|outside|across)\s+(?:the\s+)?{re.escape(name)}\b", self.text
+        ):
+            return False
+        surname = name.split()[-1]
+        return _is_person(name) or any(
+            r.split()[-1:] == [surname] and _is_person(r)
+            for r in (_clean_name(m.group(0)) for m in _NAME_RE.finditer(self.text))
+        )
+
+
+_AFTER_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS})\s+(?:the\s+)?{_DESCRIBED}$")
+# Words that tell a man or a woman, right before a name ("actress Tara Reid", "her
+# husband, Leroy", "Mrs Smith").
+_GENDER_WORDS = {
+    **dict.fromkeys(
+        "mr sir lord man boy father husband son brother grandfather uncle nephew actor "
+        "spokesman chairman businessman congressman councilman king prince widower".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        "mrs ms miss lady dame woman girl mother wife daughter sister grandmother aunt "
+        "niece actress spokeswoman chairwoman businesswoman congresswoman councilwoman "
+        "queen princess widow".split(),
+        "f",
+    ),
+}
+_GENDER_BEFORE = re.compile(
+    rf"\b(?P<word>{'|'.join(sorted(_GENDER_WORDS, key=len, reverse=True))})\b\.?,?[ \t]+"
+    rf"(?:[a-z][\w-]*[ \t]+){{0,2}}(?P<name>{_CAP}(?:[ \t]+{_CAP}){{0,3}})",
+    re.IGNORECASE,
+)
+
+
+def _genders(text: str) -> dict[str, str]:
+    """Per speaker key, the gender the article tells (see ``_Resolver._gender``)."""
+    seen: dict[str, set[str]] = {}
+    for m in _GENDER_BEFORE.finditer(text):
+        if m["name"][0].isupper():
+            seen.setdefault(speaker_key(m["name"]), set()).add(_GENDER_WORDS[m["word"].lower()])
+    return {k: g.pop() for k, g in seen.items() if len(g) == 1}
+
+
+_SENTENCE_END = re.compile(r"[.!?][”\"’]?(?:\s|$)")
+# Reported speech with the speaker after the verb: "…, said local hospital director
+# Hengky Tewu." (a quote's own attribution is read by find_quotes).
+_REPORTED_AFTER = re.compile(
+    rf",\s+(?:{_SPEECH_VERBS})\s+(?:the\s+)?{_DESCRIBED}(?P<name>{_NAME})\s*[.,]"
+)
 
 
 def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
@@ -331,17 +481,42 @@ def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
                     _clean_name(r.group(0))
                     for r in re.finditer(_NAMES, words_)
                     # not the listener: "said … Bensu Elianita to the Associated Press"
-                    if not re.search(r"\b(?:to|told|with|for)\s+(?:the\s+)?$", words_[: r.start()])
+                    # nor where they work: "said Rick McGuire of the Alpine Lakes
+                    # Protection Society", "said Bonnie Evans at the Texaco station"
+                    if not re.search(
+                        r"\b(?:to|told|with|for|of|at|from|in)\s+(?:the\s+)?$", words_[: r.start()]
+                    )
                 ]
                 raw = next((r for r in reversed(runs) if r), raw)
-            name = "" if pronoun else _clean_name(raw)
+            name = "" if pronoun else _clean_name(raw) or _surname_alone(raw, text)
+        elif not text[span.start : span.end].endswith("."):
+            name, pronoun = _speaker_after(after)
         if not name and not pronoun:
-            name, pronoun = _speaker_before(before)
+            name, pronoun = _speaker_before(before or _introducing_line(text, sent_start))
         explicit = bool(name) and not pronoun
         if not name and not pronoun and i and _continues(text, spans[i - 1], span):
             _, name, explicit = out[-1]
+        elif (
+            not name
+            and not pronoun
+            and i
+            and not before.strip()
+            and _follows(text, spans[i - 1], span)
+        ):
+            # A quote that opens its sentence with no attribution of its own, right after
+            # an attributed one, goes on with that speaker (the press convention); it is
+            # not named in its own attribution.
+            name, explicit = out[-1][1], False
+        elif not name and not pronoun and not before.strip():
+            # … or right after reported speech: "…, said Chan. “A tie-up with AMD …”"
+            name = resolver.spoke(_sentence_start(text, max(0, sent_start - 1), 0), sent_start)
+            explicit = False
         if pronoun:
-            name = resolver.before(span.open_mark)
+            # the pronoun after the quote, else the last one before it ("" when the
+            # subject is elided: "…, but insisted")
+            said = re.findall(_PRONOUN, after[:60]) or re.findall(_PRONOUN, before)[-1:]
+            gender = {"he": "m", "she": "f"}[said[0].lower()] if said else ""
+            name = resolver.before(span.open_mark, gender)
         if name:
             resolver.add(span.open_mark, name)
         out.append((span, name, explicit))
@@ -374,12 +549,33 @@ def _blank_quotes(text: str, start: int, end: int, quotes: Sequence[QuoteSpan]) 
 
 def full_name(name: str, text: str) -> str:
     """The fullest form of a speaker's name the article uses: "Corbyn" → "Jeremy
-    Corbyn" when "Jeremy Corbyn" appears in ``text``."""
+    Corbyn" when "Jeremy Corbyn" appears in ``text``; a first name alone ("Chela") →
+    "Chela Ortiz" when the article has one name that opens with it. A name that already
+    has a first name keeps it ("Frank Graham" is not "Ramarley Graham"), and a surname
+    two people of the article share is left as it is."""
     if not name or " and " in name:
         return name
-    surname = name.split()[-1]
-    runs = [_clean_name(m.group(0)) for m in _NAME_RE.finditer(text)]
-    longer = [r for r in runs if r.split()[-1:] == [surname] and len(r) > len(name)]
+    words = name.split()
+    runs = {_clean_name(m.group(0)) for m in _NAME_RE.finditer(text)}
+    if len(words) == 1 or all(_bare(w) in _TITLES for w in words[:-1]):
+        surname = words[-1]
+        longer = {r for r in runs if r.split()[-1:] == [surname] and len(r.split()) > 1}
+        given = [{w for w in r.split()[:-1] if _bare(w) not in _TITLES} for r in longer]
+        if any(a and b and not a & b for a in given for b in given):
+            return name  # two people of one surname: which one is not told
+        if longer:  # a first name before a title ("Faud Ali" before "Mr. Ali")
+            return max(longer, key=lambda r: (_bare(r.split()[0]) not in _TITLES, len(r), r))
+        if len(words) == 1:
+            opening = {r for r in runs if r.split()[:1] == words and len(r.split()) == 2}
+            if len(opening) == 1:
+                return opening.pop()  # "Chela said" in an article of "Chela Ortiz"
+        return name
+    # A fuller form of the same first and last name ("Adam Schiff" → "Adam B. Schiff").
+    longer = {
+        r
+        for r in runs
+        if r.split()[-1:] == words[-1:] and words[0] in r.split() and len(r) > len(name)
+    }
     return max(longer, key=lambda r: (len(r.split()), r), default=name)
 
 
@@ -420,6 +616,43 @@ def _sentence_end(text: str, pos: int, ceiling: int) -> int:
 def _continues(text: str, prev: QuoteSpan, span: QuoteSpan) -> bool:
     """True when nothing but closing marks and white space lie between two quotes."""
     return not re.search(r"\w", text[prev.end : span.open_mark])
+
+
+def _introducing_line(text: str, start: int) -> str:
+    """The line before ``start`` when it ends by introducing a quote ("Andrew Wetzler,
+    director of the program, commented," / "An official said:"); "" otherwise."""
+    line = text[text.rfind("\n", 0, max(0, start - 1)) + 1 : start].rstrip()
+    if re.search(rf"\b(?:{_SPEECH_VERBS})\s*[,:]$", line) and '"' not in line[-3:]:
+        return line
+    if line.endswith(":") and (m := _SUBJECT_RE.search(line)):
+        # "The UN's Mr Gunness disagreed with the minister:": its subject speaks
+        return f"{m['name']} said:"
+    return ""
+
+
+def _follows(text: str, prev: QuoteSpan, span: QuoteSpan) -> bool:
+    """Only the previous quote's attribution lies between two quotes: at most one
+    sentence ends in between ("“…,” Hacker said. “I tried not to listen.”")."""
+    return _sentence_ends(text, prev.end, span.open_mark) <= 1
+
+
+def _sentence_ends(text: str, lo: int, hi: int) -> int:
+    """How many sentences end in ``text[lo:hi]``; the full stop of a title or an
+    initial ("Mr. Gray", "A. Atti") ends none."""
+    n = 0
+    for m in _SENTENCE_END.finditer(text, lo, hi):
+        word = re.search(r"(\w+)$", text[max(lo, m.start() - 12) : m.start()])
+        if m.group(0)[0] == "." and word and (word[1] in _TITLES or len(word[1]) == 1):
+            continue
+        n += 1
+    return n
+
+
+def _surname_alone(raw: str, text: str) -> str:
+    """A surname that is also a role word ("King said") when the article gives it as
+    a person's surname ("Billy King")."""
+    name = full_name(raw.strip(), text) if len(raw.split()) == 1 else ""
+    return name if name != raw.strip() and _is_person(name) else ""
 
 
 def is_fragment(text: str, span: QuoteSpan) -> bool:

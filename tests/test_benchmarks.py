@@ -161,3 +161,41 @@ def test_ann_rows() -> None:
 def test_table_marks_targets() -> None:
     text = table({"pipeline_vs_encoder": 0.5, "number_spec_pass_rate": 0.95})
     assert "MISSED" in text and "ok" in text
+
+
+# --- the speaker dev set (issue 15) ----------------------------------------------------
+
+
+def test_speaker_verdicts() -> None:
+    from benchmarks.speakers import same_person, verdict
+    from crosscheck.model import Quote
+
+    assert same_person("GM Theo Epstein", "Theo Epstein")
+    assert same_person("Mr. Ali", "Faud Ali")
+    assert not same_person("Jeremy Ortiz", "Chela Ortiz")
+    assert verdict(None, "") == "right"
+    assert verdict(Quote("w"), "Ann Lee") == "none"
+    assert verdict(Quote("w", "Bo Lee", "lee", named=True), "Ann Lee") == "wrong_named"
+    assert verdict(Quote("w", "Lee", "lee"), "Ann Lee") == "right"
+
+
+def test_speaker_dev_set_is_well_formed() -> None:
+    from benchmarks.speakers import DEV, FORMS, POSITIONS, load_dev
+
+    golds, written = load_dev(DEV)
+    assert len(golds) >= 300 and len({g.qid for g in golds}) == len(golds)
+    assert {g.form for g in golds} <= set(FORMS)
+    assert {g.position for g in golds} <= set(POSITIONS)
+    for g in golds:
+        if g.article in written:  # our own articles: the offset opens a quote
+            assert written[g.article].text[g.start - 1] == "“", g.qid
+
+
+def test_speaker_benchmark_runs() -> None:
+    from benchmarks.speakers import speakers
+
+    require_shared("eval", "ecbplus")
+    out = speakers()
+    assert out["speakers_quotes"] >= 300
+    assert 0 <= out["speakers_wrong_named"] <= out["speakers_wrong"] <= 1
+    assert set(out["by_form"]) >= {"plain_name", "pronoun", "continuation"}

@@ -430,6 +430,18 @@ def test_a_rate_or_a_sum_is_not_a_plain_figure(a: str, b: str, conflict: bool) -
     assert any(f.kind is FindingKind.QUANTITY_CONFLICT for f in found) is conflict, found
 
 
+def test_two_remarks_that_both_outlets_carry_are_not_drift() -> None:
+    from crosscheck.engine import extract_one
+    from crosscheck.model import Article as A
+
+    text = "“The man is petrified,” Judge Vincent Moss said. “The man is an emotional wreck.”"
+    xa, xb = A("a", "A", text), A("b", "B", text.replace("Judge Vincent Moss", "Moss"))
+    qa = [c for c in extract_one(xa).claims if c.quote]
+    qb = [c for c in extract_one(xb).claims if c.quote]
+    found = [compare_quotes(x, y, 0.8, {"a": xa, "b": xb}) for x in qa for y in qb]
+    assert not [f for f in found if f is not None and f.kind.is_conflict]
+
+
 def test_a_figure_not_compared_still_vouches_for_its_value() -> None:
     # "is only designed to resolve the 32-bit version" reads as a hypothetical, so its
     # 32 is not compared; it still says the sentence's 64 is another version.

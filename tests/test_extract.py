@@ -93,12 +93,12 @@ def test_a_quote_over_two_paragraphs_keeps_its_speaker() -> None:
 
 def test_an_opening_mark_inside_an_open_quote_starts_a_new_quote() -> None:
     text = "He said: “We can’t duck the reality. “Working class voters want a clearer message.”"
-    quotes = _quotes("Simon spoke. " + text)
+    quotes = _quotes("Sion Simon spoke. " + text)
     assert [q for q, _ in quotes] == [
         "We can’t duck the reality.",
         "Working class voters want a clearer message.",
     ]
-    assert {name for _, name in quotes} == {"Simon"}
+    assert {name for _, name in quotes} == {"Sion Simon"}
 
 
 @pytest.mark.parametrize(

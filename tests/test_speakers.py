@@ -1,0 +1,63 @@
+"""Who said it: one row per attribution form of the speaker dev set
+(benchmarks/speakers_dev.jsonl), written as one short article each. The speaker is the
+one crosscheck reports (``Quote.speaker``, its fullest form in the article); "" when
+the article names nobody, never a guess."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.engine import extract_one
+from crosscheck.model import Article
+
+# (form, article, the last quote's speaker)
+# fmt: off
+FORMS = [
+    ("plain name after", "“We will win,” Corbyn said.", "Corbyn"),
+    ("said + plain name", "“We will win,” said Jeremy Corbyn.", "Jeremy Corbyn"),
+    ("honorific with a full stop", "Karl Rove spoke first. “It was close,” Mr. Rove said.", "Karl Rove"),
+    ("title with a full stop", "“We are ready,” said Sen. Tim Kaine.", "Sen. Tim Kaine"),
+    ("role before the name", "“It was a riot,” said vice presidential candidate Mike Pence.", "Mike Pence"),
+    ("name before the quote", "Trump told the crowd: “We will build it.”", "Trump"),
+    ("pronoun", "Wally Oppal said two men were arrested. “This has been complex,” he said.", "Wally Oppal"),
+    ("pronoun, the speaker not the subject he spoke of",
+     "Wally Oppal said Blackmore is alleged to have 20 wives, while Oler is accused of "
+     "having two. “This has been complex,” he told The Canadian Press.", "Wally Oppal"),
+    ("pronoun after reported speech with the speaker after the verb",
+     "Among the dead was a girl, said hospital director Hengky Tewu. “Our ambulances are "
+     "picking up two more,” he said.", "Hengky Tewu"),
+    ("pronoun, never a place",
+     "Mr Peres retorted that Israel was fighting other wars. “Europe must open its eyes,” he said.",
+     "Mr Peres"),
+    ("pronoun with no person before it", "Israel was fighting. “We must go on,” he said.", ""),
+    ("continuation after an attributed quote",
+     "“There was someone in the building,” Nigel Hacker said. “I tried not to listen.”", "Nigel Hacker"),
+    ("split quote", "“I was there,” Ann Lee said, “and I saw it all happen.”", "Ann Lee"),
+    ("according to", "The fire was deliberate, according to Sarah Okafor: “It was set.”", "Sarah Okafor"),
+    ("the person, not where they work",
+     "“We will see them in court,” said Andrew Welzler of the NRDC.", "Andrew Welzler"),
+    ("an appositive names the speaker's boss, who is not speaking",
+     "Jerry Strickland, a spokesman for Attorney General Greg Abbott told TIME: “We stand ready.”",
+     "Jerry Strickland"),
+    ("a full name is not swapped for another person of the surname",
+     "Ramarley Graham was shot last year. “It never seems to end,” said Frank Graham.", "Frank Graham"),
+    ("a first name alone, given in full elsewhere",
+     "Chela Ortiz married him in May. “We could never repay them,” Chela said.", "Chela Ortiz"),
+    ("nobody named", "“Stay down,” someone shouted from the crowd.", ""),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("form", "text", "speaker"), FORMS, ids=[f[0] for f in FORMS])
+def test_speaker_of_each_form(form: str, text: str, speaker: str) -> None:
+    quotes = [c.quote for c in extract_one(Article("a", "A", text)).claims if c.quote]
+    assert quotes, form
+    assert quotes[-1].speaker == speaker, form
+
+
+def test_a_continued_quote_is_not_named_in_its_own_attribution() -> None:
+    # It goes on with the speaker, but a misattribution is never built on it.
+    text = "“There was someone in the building,” Nigel Hacker said. “I tried not to listen.”"
+    first, second = [c.quote for c in extract_one(Article("a", "A", text)).claims if c.quote]
+    assert first.named and not second.named
+    assert second.speaker == "Nigel Hacker"
