@@ -18,6 +18,7 @@ and *wrong named* when it also marks that speaker as named in the attribution it
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -68,10 +69,18 @@ def load_dev(path: Path = DEV) -> tuple[list[Gold], dict[str, Article]]:
     return golds, written
 
 
+_SUFFIXES = re.compile(r"[\s,]+(?:Co|Corp|Inc|Ltd|LLC|plc)\.?$")
+
+
 def same_person(found: str, gold: str) -> bool:
     """One person: the same surname key, and the gold first name among the words found
     when both give more than a surname ("GM Theo Epstein" is Theo Epstein; "Jeremy
-    Ortiz" is not Chela Ortiz)."""
+    Ortiz" is not Chela Ortiz). One organisation: the same name without its company
+    suffix ("Redline Chemical Co."), or its initials ("FDA")."""
+    found, gold = _SUFFIXES.sub("", found), _SUFFIXES.sub("", gold)
+    initials = "".join(w[0] for w in gold.split() if w[0].isupper())
+    if found.isupper() and len(found) > 1 and found == initials:
+        return True
     if speaker_key(found) != speaker_key(gold):
         return False
     given = [w.lower().rstrip(".") for w in found.split() if w.lower().rstrip(".") not in TITLES]

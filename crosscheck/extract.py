@@ -122,9 +122,16 @@ _SUBJECT_RE = re.compile(
 )
 # "Gene Smith, who replaced Andy Geiger, said …", "Josh Moore, one of the defense
 # lawyers, had reminded …": a subject before an appositive.
+_ACTS = r"\w+ed|is|was|has|had|won|lost|led|made|went|spoke|stood|took|gave|came|sat|ran|held"
 _APPOSITIVE_SUBJECT = re.compile(
     rf"(?P<name>{_NAME}),[^,.;“”\"\n]{{1,100}},\s+(?:\w+ly\s+|also\s+|later\s+)?"
-    rf"(?:had\s+|has\s+)?(?P<verb>\w+ed|{_SPEECH_VERBS}|is|was)\b"
+    rf"(?:had\s+|has\s+)?(?P<verb>{_SPEECH_VERBS}|{_ACTS})\b"
+)
+# "Her deputy, Simon Blake, said …", "His wife, Eleanor Kettering, stood beside him":
+# a subject named in an appositive after a description.
+_DESCRIBED_SUBJECT = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){{0,4}},\s+"
+    rf"(?P<name>{_NAME}),\s+(?:\w+ly\s+|also\s+)?(?P<verb>{_SPEECH_VERBS}|{_ACTS})\b"
 )
 FRAGMENT_MAX_WORDS = 8
 
@@ -183,8 +190,23 @@ def speaker_key(name: str) -> str:
 
 
 def speakers_differ(a: str, b: str) -> bool:
-    """True when two speaker keys are both known and share no surname."""
-    return bool(a and b) and not set(a.split("+")) & set(b.split("+"))
+    """True when two speaker keys are both known and share no surname, nor one spelt a
+    letter apart ("wetzler" / "welzler": one person, one outlet's slip)."""
+    if not (a and b):
+        return False
+    return not any(_one_letter_apart(x, y) for x in a.split("+") for y in b.split("+"))
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Equal, or a long word with one letter changed, added or dropped."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] or a[i + 1 :] == b[i:] or a[i:] == b[i + 1 :]
 
 
 def _clean_name(raw: str) -> str:
@@ -207,8 +229,11 @@ def _clean_name(raw: str) -> str:
         and not (_bare(words[0]) in _TITLES and len(words) > 1)
     ):
         words.pop(0)
-    if any(w.endswith(("’s", "'s")) for w in words):
+    owners = [i for i, w in enumerate(words) if w.endswith(("’s", "'s"))]
+    if owners and owners[-1] == len(words) - 1:
         return ""  # a possessive ("Labour’s") owns something; it is not the speaker
+    if owners:
+        words = words[owners[-1] + 1 :]  # "Chicago’s DeShawn Cole" is DeShawn Cole
     if words and (_bare(words[-1]) in _TITLES or _is_role(words[-1])):
         return ""  # "Oregon State Police Lt": a title whose name did not follow
     return " ".join(words)
@@ -320,6 +345,33 @@ def _speaker_after(after: str) -> tuple[str, bool]:
     return _speaker_before(after[: verb.end()])
 
 
+# An attribution to someone the article does not name there: "“…,” the spokeswoman
+# said", "“…,” a volunteer said", "“…,” police said", "“…,” said one resident".
+_NOMINAL_AFTER = re.compile(
+    rf"""^[\s,”"’]*(?:
+        (?:(?P<the>the)|a|an|one|another|two|several)?\s*(?:[a-z0-9][\w’'-]*\s+){{0,3}}?
+        (?P<noun>[a-z][\w’'-]*)\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_VERBS})\b
+      | (?:{_SPEECH_VERBS})\s+(?:(?P<the2>the)|a|an|one|another)\s+(?:[a-z0-9][\w’'-]*\s+){{0,3}}?
+        (?P<noun2>[a-z][\w’'-]*)\b(?![ \t]+[A-Z])
+    )""",
+    re.VERBOSE,
+)
+
+
+def _introduced_as(noun: str, text: str) -> str:
+    """The last person ``text`` introduces with ``noun`` ("spokeswoman Rachel Dunn",
+    "Rachel Dunn, a spokeswoman for the airport"); "" when none."""
+    if noun in ("he", "she", "it", "they", "we", "i", "who"):
+        return ""
+    word = rf"(?i:{re.escape(noun)})"
+    pattern = (
+        rf"\b{word}[ \t]+(?P<name>{_NAME})"
+        rf"|(?P<name2>{_NAME}),[ \t]+(?:a|an|the)[ \t]+(?:[\w’'-]+[ \t]+){{0,4}}?{word}\b"
+    )
+    found = [(m.start(), _clean_name(m["name"] or m["name2"])) for m in re.finditer(pattern, text)]
+    return next((n for _, n in reversed(found) if n), "")
+
+
 @dataclass
 class _Resolver:
     """Remembers who spoke or acted last, to resolve "he said": the people an article
@@ -348,7 +400,7 @@ class _Resolver:
             if name:
                 speaks = bool(_VERB_RE.match(text, m.end(0) - len(m.group(0).split()[-1])))
                 found.append((m.start(), name, speaks))
-        for m in _APPOSITIVE_SUBJECT.finditer(text):
+        for m in [*_APPOSITIVE_SUBJECT.finditer(text), *_DESCRIBED_SUBJECT.finditer(text)]:
             name = _clean_name(m["name"])
             if name and not inside(m.start()):
                 found.append((m.start(), name, bool(_VERB_RE.fullmatch(m["verb"]))))
@@ -491,10 +543,19 @@ def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
             name = "" if pronoun else _clean_name(raw) or _surname_alone(raw, text)
         elif not text[span.start : span.end].endswith("."):
             name, pronoun = _speaker_after(after)
-        if not name and not pronoun:
+        nominal = None if m or name or pronoun else _NOMINAL_AFTER.match(after)
+        if nominal:
+            # "“…,” the spokeswoman said": the person the article introduced as such, or
+            # nobody; "a volunteer said", "police said": nobody named
+            noun = nominal["noun"] or nominal["noun2"]
+            the = nominal["the"] or nominal["the2"]
+            name = _introduced_as(noun, text[: span.open_mark]) if the else ""
+        elif not name and not pronoun:
             name, pronoun = _speaker_before(before or _introducing_line(text, sent_start))
         explicit = bool(name) and not pronoun
-        if not name and not pronoun and i and _continues(text, spans[i - 1], span):
+        if nominal:
+            explicit = False
+        elif not name and not pronoun and i and _continues(text, spans[i - 1], span):
             _, name, explicit = out[-1]
         elif (
             not name

@@ -61,3 +61,20 @@ def test_a_continued_quote_is_not_named_in_its_own_attribution() -> None:
     first, second = [c.quote for c in extract_one(Article("a", "A", text)).claims if c.quote]
     assert first.named and not second.named
     assert second.speaker == "Nigel Hacker"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differ"),
+    [
+        ("wetzler", "welzler", False),  # one person, one outlet's slip
+        ("mcdermott", "mcdermot", False),
+        ("smith", "butler", True),
+        ("obama", "osama", True),  # short names: a letter makes another person
+        ("meron+zadan", "zadan", False),  # a joint statement and one of its speakers
+        ("corbyn", "", False),  # an unresolved speaker differs from nobody
+    ],
+)
+def test_speakers_differ(a: str, b: str, differ: bool) -> None:
+    from crosscheck.extract import speakers_differ
+
+    assert speakers_differ(a, b) is differ
