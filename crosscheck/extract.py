@@ -36,7 +36,8 @@ _SPEECH_VERBS = (
     r"screamed|whispered|muttered|concluded|alleged|quipped|posted|maintained|contended|"
     r"countered|retorted|emphasised|emphasized|elaborated|proclaimed|announces|notes|"
     r"explains|adds|testifies|recalls|warns|argues|concedes|admits|insists|tweets|thundered|"
-    r"shot back|fired back|wrote in|blasted|scoffed|mused|pleaded|begged|sighed"
+    r"shot back|fired back|wrote in|blasted|scoffed|mused|pleaded|begged|sighed|asks|asked|"
+    r"reported|reports"
 )
 # Titles before a name, with or without a full stop ("Mr Corbyn", "Sen. Tim Kaine").
 _TITLE_WORDS = (
@@ -79,12 +80,12 @@ _AFTER_RE = re.compile(
         (?:{_SPEECH_VERBS})\s+(?:the\s+)?{_DESCRIBED}(?P<name1>{_NAMES}|{_PRONOUN})
       | {_DESCRIBED}(?P<name2>{_NAMES}|{_PRONOUN})\s+
         (?:\w+ly\s+|also\s+|later\s+)?(?:{_SPEECH_VERBS})\b
-      | according\s+to\s+(?P<name3>{_NAMES})
+      | according\s+to\s+(?:the\s+)?{_DESCRIBED}(?P<name3>{_NAMES})
       | (?P<name4>{_NAMES}),[^,“”"\n]{{1,80}},\s*(?:{_SPEECH_VERBS})\b
     )""",
     re.VERBOSE,
 )
-_ACCORDING_RE = re.compile(rf"according\s+to\s+(?P<name>{_NAMES})")
+_ACCORDING_RE = re.compile(rf"according\s+to\s+(?:the\s+)?{_DESCRIBED}(?P<name>{_NAMES})")
 # Capitalised words that open a sentence or label a person without naming them.
 # fmt: off
 _NOT_NAMES = {
@@ -265,7 +266,9 @@ def _speaker_before(before: str) -> tuple[str, bool]:
         return _clean_name(m["name"]), False
     verbs = list(_VERB_RE.finditer(before))
     if not verbs:
-        return "", False
+        # "Forstall: “Who is taller?”", a transcript's speaker
+        label = re.fullmatch(rf"\s*(?P<name>{_NAME})\s*:\s*", before)
+        return (_clean_name(label["name"]) if label else ""), False
     subject = before[: verbs[-1].start()]
     if re.search(rf"{_PRONOUN}\s+(?:\w+ly\s+|also\s+|later\s+)?$", subject):
         return "", True
@@ -274,6 +277,9 @@ def _speaker_before(before: str) -> tuple[str, bool]:
         # ("Nudity didn't bother her, she said, explaining": the one who said).
         if re.search(rf"{_PRONOUN}\s+(?:{_SPEECH_VERBS})\b", subject):
             return "", True
+        acting = _SUBJECT_RE.search(subject)  # "Gov. Harold Brinkley claimed …, telling"
+        if acting and _clean_name(acting["name"]):
+            return _clean_name(acting["name"]), False
         for m in _SUBJECT_OR_PRONOUN.finditer(subject):
             if re.fullmatch(_PRONOUN, m.group(0)):
                 return "", True
@@ -349,10 +355,10 @@ def _speaker_after(after: str) -> tuple[str, bool]:
 # said", "“…,” a volunteer said", "“…,” police said", "“…,” said one resident".
 _NOMINAL_AFTER = re.compile(
     rf"""^[\s,”"’]*(?:
-        (?:(?P<the>the)|a|an|one|another|two|several)?\s*(?:[a-z0-9][\w’'-]*\s+){{0,3}}?
+        (?:(?:(?P<the>the)|a|an|one|another|two|several)\s+(?:[\w’'-]+\s+){{0,4}}?)?
         (?P<noun>[a-z][\w’'-]*)\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_VERBS})\b
       | (?:{_SPEECH_VERBS})\s+(?:(?P<the2>the)|a|an|one|another)\s+(?:[a-z0-9][\w’'-]*\s+){{0,3}}?
-        (?P<noun2>[a-z][\w’'-]*)\b(?![ \t]+[A-Z])
+        (?P<noun2>[a-z][\w’'-]*)\b(?!,?[ \t]+[A-Z])
     )""",
     re.VERBOSE,
 )
@@ -441,7 +447,8 @@ class _Resolver:
         husband, Leroy"); "" when it does not, or says both."""
         if self._genders is None:
             self._genders = _genders(self.text)
-        return self._genders.get(speaker_key(name), "")
+        full = full_name(name, self.text)
+        return self._genders.get(full, "") if len(full.split()) > 1 else ""
 
     def spoke(self, lo: int, hi: int) -> str:
         """The last speaker the text names between ``lo`` and ``hi``; "" when none."""
@@ -488,11 +495,12 @@ _GENDER_BEFORE = re.compile(
 
 
 def _genders(text: str) -> dict[str, str]:
-    """Per speaker key, the gender the article tells (see ``_Resolver._gender``)."""
+    """Per full name, the gender the article tells (see ``_Resolver._gender``)."""
     seen: dict[str, set[str]] = {}
     for m in _GENDER_BEFORE.finditer(text):
         if m["name"][0].isupper():
-            seen.setdefault(speaker_key(m["name"]), set()).add(_GENDER_WORDS[m["word"].lower()])
+            name = full_name(_clean_name(m["name"]), text)
+            seen.setdefault(name, set()).add(_GENDER_WORDS[m["word"].lower()])
     return {k: g.pop() for k, g in seen.items() if len(g) == 1}
 
 
@@ -555,6 +563,10 @@ def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
         explicit = bool(name) and not pronoun
         if nominal:
             explicit = False
+        elif not name and not pronoun and i and _split(text, spans[i - 1], span):
+            # "“…,” said Sen. Margaret Olin, a Democrat …, “and taxpayers …”": the second
+            # half of a quote split by its attribution
+            _, name, explicit = out[-1]
         elif not name and not pronoun and i and _continues(text, spans[i - 1], span):
             _, name, explicit = out[-1]
         elif (
@@ -652,6 +664,9 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
     base = max(floor, text.rfind("\n", 0, pos) + 1)
     start = base
     for m in re.finditer(r"[.!?][”\"’]?\s+", text[base:pos]):
+        word = re.search(r"(\w+)$", text[base : base + m.start()])
+        if m.group(0)[0] == "." and word and (word[1] in _TITLES or len(word[1]) == 1):
+            continue  # "U.N. spokesman", "Mr. Rove": no sentence ends there
         start = base + m.end()
     return start
 
@@ -689,6 +704,17 @@ def _introducing_line(text: str, start: int) -> str:
         # "The UN's Mr Gunness disagreed with the minister:": its subject speaks
         return f"{m['name']} said:"
     return ""
+
+
+def _split(text: str, prev: QuoteSpan, span: QuoteSpan) -> bool:
+    """Only an attribution, inside one sentence, lies between two quotes."""
+    between = text[prev.end : span.open_mark]
+    return (
+        len(between) < 200
+        and "\n" not in between
+        and bool(_VERB_RE.search(between))
+        and not _sentence_ends(text, prev.end, span.open_mark)
+    )
 
 
 def _follows(text: str, prev: QuoteSpan, span: QuoteSpan) -> bool:
