@@ -409,6 +409,8 @@ def compare_quotes(
     one = _one_remark(a, b, wa, wb, articles)
     if one is None or _carried(wa, b, articles) or _carried(wb, a, articles):
         return None  # two remarks; or two remarks of a speech, each outlet carrying both
+    if _chanted(a) or _chanted(b):
+        return None  # a crowd's chant or a sign's words: said many times, many ways
     ref, new, wr, wn = one
     # Two named people: two remarks, unless the words are all but the same, when one
     # outlet has the speaker wrong (see misattribution) and the words still drifted.
@@ -453,6 +455,18 @@ def compare_quotes(
         subtype=subtype,
         similarity=similarity,
     )
+
+
+_CHANT = re.compile(
+    r"\b(?:chant(?:s|ed|ing)?|sang|sing(?:s|ing)?|signs?\s+(?:that\s+)?(?:read|reading|said|saying))"
+    r"\b[^“”\"]{0,12}$",
+    re.IGNORECASE,
+)
+
+
+def _chanted(c: Claim) -> bool:
+    """The quote is introduced as a chant, a song or a sign ("Dozens chanted “…”")."""
+    return bool(_CHANT.search(c.sentence[: c.start - c.sentence_start].rstrip(' “"')))
 
 
 def _carried(words_: list[str], other: Claim, articles: Mapping[str, Article]) -> bool:

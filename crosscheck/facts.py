@@ -264,7 +264,13 @@ def compare_facts(
                 ):
                     continue
                 xi, yi = _as_compared(x.interval, y.interval, how)
-                if not xi.overlaps(yi):
+                # A figure not compared (of a place the other never names) still
+                # states its value.
+                if (
+                    not xi.overlaps(yi)
+                    and not _states(per_article[a], kx, yi)
+                    and not _states(per_article[b], ky, xi)
+                ):
                     f = _finding(x, y, xi, yi, kx if how != "part" else ky, articles)
                     if f is not None:
                         findings.append(f)
@@ -279,6 +285,25 @@ def compare_facts(
         for a, cs in per_article.items()
     }
     return findings, _facts(read, pairs, sources, articles)
+
+
+def _states(mentions: Iterable[Claim], key: SlotKey, interval: Interval) -> bool:
+    """Some mention of the slot, said of the whole (not a part, not a vague amount),
+    gives the other's figure: the article states it too, whatever its reading ("at
+    least 22 houses were damaged in the district … 10 houses in Takengon" against "10
+    houses"; "more than 50 killed" in the schools and housing, "more than 40" at the
+    school, against the school's 42). An open bound states the figures near it, up to
+    ``QUANTITY_MEDIUM_RATIO`` times ("at least one dead" does not state 24)."""
+    for m in mentions:
+        q = m.quantity
+        if slot_key(m) != key or q is None or q.part or q.hedge in VAGUE:
+            continue
+        r = reading(m)
+        if math.isinf(r.high):
+            r = Interval(r.low, r.low * config.QUANTITY_MEDIUM_RATIO, r.low_open, False)
+        if r.overlaps(interval):
+            return True
+    return False
 
 
 def _other_occasion(x: Claim, y: Claim, figures: Mapping[tuple[str, int], Sequence[Claim]]) -> bool:

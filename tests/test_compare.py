@@ -430,6 +430,35 @@ def test_a_rate_or_a_sum_is_not_a_plain_figure(a: str, b: str, conflict: bool) -
     assert any(f.kind is FindingKind.QUANTITY_CONFLICT for f in found) is conflict, found
 
 
+def test_a_chant_is_not_drift() -> None:
+    # A crowd's chant is said many times, many ways: not one remark retold.
+    from crosscheck.engine import extract_one
+    from crosscheck.model import Article as A
+
+    def article(aid: str, verb: str) -> A:
+        return A(
+            aid,
+            aid.upper(),
+            f"Marchers chanted “how many kids {verb} you kill today, how many more” at police.",
+        )
+
+    xa, xb = article("a", "will"), article("b", "did")
+    [qa] = [c for c in extract_one(xa).claims if c.quote]
+    [qb] = [c for c in extract_one(xb).claims if c.quote]
+    assert compare_quotes(qa, qb, 0.9, {"a": xa, "b": xb}) is None
+    said = [
+        A(
+            aid,
+            aid.upper(),
+            f"Marchers said “how many kids {verb} you kill today, how many more” at police.",
+        )
+        for aid, verb in (("c", "will"), ("d", "did"))
+    ]
+    qc, qd = (next(c for c in extract_one(x).claims if c.quote) for x in said)
+    f = compare_quotes(qc, qd, 0.9, {x.id: x for x in said})
+    assert f is not None and f.kind is FindingKind.QUOTE_DRIFT  # a remark is compared
+
+
 def test_two_remarks_that_both_outlets_carry_are_not_drift() -> None:
     from crosscheck.engine import extract_one
     from crosscheck.model import Article as A

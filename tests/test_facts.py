@@ -105,6 +105,25 @@ def run(*articles: Article) -> tuple[list[Finding], list]:
             "The 5.6 magnitude quake injured three people on the island.",
             True,
         ),
+        # an article that states the other's figure somewhere does not contradict it,
+        # whatever figure it gives first
+        (
+            "At least 22 houses were damaged in the district. Ten houses were damaged in the town.",
+            "Officials said ten houses were damaged.",
+            False,
+        ),
+        # an open bound states the figures near it: "more than 40" states 42, "at least
+        # one" does not state 24
+        (
+            "More than 50 were killed in the strikes. More than 40 died at the school.",
+            "Officials said 42 people were killed.",
+            False,
+        ),
+        (
+            "One person was killed in the quake. At least one person died, the mayor said.",
+            "Officials said 24 people were killed in the quake.",
+            True,
+        ),
         # a vague amount is a lower bound
         ("Dozens were injured in the quake.", "The quake injured 249 people.", False),
         ("Dozens were injured in the quake.", "The quake injured 12 people.", True),
