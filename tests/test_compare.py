@@ -1,10 +1,19 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
 
-from crosscheck.compare import classify_drift, compare_quotes, compare_sentences, words
+from crosscheck.compare import (
+    classify_drift,
+    compare_dates,
+    compare_quantities,
+    compare_quotes,
+    compare_sentences,
+    words,
+)
+from crosscheck.engine import extract_one
 from crosscheck.extract import speaker_key
 from crosscheck.model import Article, Claim, ClaimKind, FindingKind, Quote
 
@@ -36,6 +45,16 @@ def _sentence(article: str, text: str) -> Claim:
 
 
 ARTICLES = {k: Article(id=k, outlet=k.upper(), text="") for k in ("a", "b")}
+
+
+def _extracted(
+    a: str, b: str, has: Callable[[Claim], object]
+) -> tuple[list[Claim], list[Claim], dict[str, Article]]:
+    """Two one-text articles "a" and "b" as crosscheck reads them: their claims that
+    ``has`` (a quantity, a date, a quote), and the articles by id."""
+    xa, xb = Article("a", "A", a), Article("b", "B", b)
+    pick = [[c for c in extract_one(x).claims if has(c)] for x in (xa, xb)]
+    return pick[0], pick[1], {"a": xa, "b": xb}
 
 
 @pytest.mark.parametrize(
@@ -200,7 +219,6 @@ def test_a_contraction_however_written_is_not_a_negation(a: str, b: str) -> None
 
 
 def test_money_without_a_noun_is_compared() -> None:
-    from crosscheck.compare import compare_quantities
     from crosscheck.quantities import find_quantities
 
     def claim(article: str, text: str) -> Claim:
@@ -419,24 +437,15 @@ def test_no_misattribution_when_an_attribution_names_the_other_speaker() -> None
     ],
 )
 def test_a_rate_or_a_sum_is_not_a_plain_figure(a: str, b: str, conflict: bool) -> None:
-    from crosscheck.compare import compare_quantities
-    from crosscheck.engine import extract_one
-    from crosscheck.model import Article as A
-
-    xa, xb = A("a", "A", a), A("b", "B", b)
-    ca = [c for c in extract_one(xa).claims if c.quantity]
-    cb = [c for c in extract_one(xb).claims if c.quantity]
-    found = compare_quantities(ca, cb, 0.97, {"a": xa, "b": xb})
+    ca, cb, articles = _extracted(a, b, lambda c: c.quantity)
+    found = compare_quantities(ca, cb, 0.97, articles)
     assert any(f.kind is FindingKind.QUANTITY_CONFLICT for f in found) is conflict, found
 
 
 def test_a_chant_is_not_drift() -> None:
     # A crowd's chant is said many times, many ways: not one remark retold.
-    from crosscheck.engine import extract_one
-    from crosscheck.model import Article as A
-
-    def article(aid: str, verb: str) -> A:
-        return A(
+    def article(aid: str, verb: str) -> Article:
+        return Article(
             aid,
             aid.upper(),
             f"Marchers chanted “how many kids {verb} you kill today, how many more” at police.",
@@ -447,7 +456,7 @@ def test_a_chant_is_not_drift() -> None:
     [qb] = [c for c in extract_one(xb).claims if c.quote]
     assert compare_quotes(qa, qb, 0.9, {"a": xa, "b": xb}) is None
     said = [
-        A(
+        Article(
             aid,
             aid.upper(),
             f"Marchers said “how many kids {verb} you kill today, how many more” at police.",
@@ -460,11 +469,8 @@ def test_a_chant_is_not_drift() -> None:
 
 
 def test_two_remarks_that_both_outlets_carry_are_not_drift() -> None:
-    from crosscheck.engine import extract_one
-    from crosscheck.model import Article as A
-
     text = "“The man is petrified,” Judge Vincent Moss said. “The man is an emotional wreck.”"
-    xa, xb = A("a", "A", text), A("b", "B", text.replace("Judge Vincent Moss", "Moss"))
+    xa, xb = Article("a", "A", text), Article("b", "B", text.replace("Judge Vincent Moss", "Moss"))
     qa = [c for c in extract_one(xa).claims if c.quote]
     qb = [c for c in extract_one(xb).claims if c.quote]
     found = [compare_quotes(x, y, 0.8, {"a": xa, "b": xb}) for x in qa for y in qb]
@@ -474,14 +480,12 @@ def test_two_remarks_that_both_outlets_carry_are_not_drift() -> None:
 def test_a_figure_not_compared_still_vouches_for_its_value() -> None:
     # "is only designed to resolve the 32-bit version" reads as a hypothetical, so its
     # 32 is not compared; it still says the sentence's 64 is another version.
-    from crosscheck.engine import extract_one
-    from crosscheck.model import Article as A
-
-    a = A("a", "A", "The patch is designed to fix the 32-bit version, not the 64-bit version.")
-    b = A("b", "B", "The patch fixes the 32-bit version of the browser only.")
+    a = Article(
+        "a", "A", "The patch is designed to fix the 32-bit version, not the 64-bit version."
+    )
+    b = Article("b", "B", "The patch fixes the 32-bit version of the browser only.")
     ca = [c for c in extract_one(a).claims if c.quantity]
     cb = [c for c in extract_one(b).claims if c.quantity]
-    from crosscheck.compare import compare_quantities
 
     found = compare_quantities(ca, cb, 0.95, {"a": a, "b": b}) + compare_quantities(
         cb, ca, 0.95, {"a": a, "b": b}
@@ -511,12 +515,6 @@ def test_a_figure_not_compared_still_vouches_for_its_value() -> None:
     ],
 )
 def test_date_rule(a: str, b: str, conflict: bool) -> None:
-    from crosscheck.compare import compare_dates
-    from crosscheck.engine import extract_one
-    from crosscheck.model import Article as A
-
-    xa, xb = A("a", "A", a), A("b", "B", b)
-    da = [c for c in extract_one(xa).claims if c.date]
-    db = [c for c in extract_one(xb).claims if c.date]
-    found = compare_dates(da, db, 0.9, {"a": xa, "b": xb})
+    da, db, articles = _extracted(a, b, lambda c: c.date)
+    found = compare_dates(da, db, 0.9, articles)
     assert bool(found) is conflict
