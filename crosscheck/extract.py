@@ -13,9 +13,10 @@ Quotes
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .dates import find_dates
 from .model import Article, Claim, ClaimKind, Quote, Sentence
@@ -386,6 +387,8 @@ class _Resolver:
     text: str
     mentions: list[tuple[int, str, bool]]  # (offset, name, speaks), sorted by offset
     _genders: dict[str, str] | None = None
+    _people: dict[str, bool] = field(default_factory=dict)  # name → a person?
+    _gender_of: dict[str, str] = field(default_factory=dict)  # name → "m", "f" or ""
 
     @classmethod
     def for_text(cls, text: str, quoted: Sequence[tuple[int, int]] = ()) -> _Resolver:
@@ -447,8 +450,10 @@ class _Resolver:
         husband, Leroy"); "" when it does not, or says both."""
         if self._genders is None:
             self._genders = _genders(self.text)
-        full = full_name(name, self.text)
-        return self._genders.get(full, "") if len(full.split()) > 1 else ""
+        if name not in self._gender_of:
+            full = full_name(name, self.text)
+            self._gender_of[name] = self._genders.get(full, "") if len(full.split()) > 1 else ""
+        return self._gender_of[name]
 
     def spoke(self, lo: int, hi: int) -> str:
         """The last speaker the text names between ``lo`` and ``hi``; "" when none."""
@@ -460,14 +465,18 @@ class _Resolver:
         """A person, not a place or an organisation: a full or titled name, or a
         surname the article gives in full somewhere ("Oppal", "Wally Oppal"), and not
         a name the article puts after "in" or "at" ("in Gaza City")."""
+        if name not in self._people:
+            self._people[name] = self._is_person(name)
+        return self._people[name]
+
+    def _is_person(self, name: str) -> bool:
         if _organisation(name) or re.search(
             rf"\b(?:in|at|near|outside|across)\s+(?:the\s+)?{re.escape(name)}\b", self.text
         ):
             return False
         surname = name.split()[-1]
         return _is_person(name) or any(
-            r.split()[-1:] == [surname] and _is_person(r)
-            for r in (_clean_name(m.group(0)) for m in _NAME_RE.finditer(self.text))
+            r.split()[-1:] == [surname] and _is_person(r) for r in _name_runs(self.text)
         )
 
 
@@ -620,6 +629,12 @@ def _blank_quotes(text: str, start: int, end: int, quotes: Sequence[QuoteSpan]) 
     return "".join(chars)
 
 
+@functools.lru_cache(maxsize=8)
+def _name_runs(text: str) -> frozenset[str]:
+    """Every capitalised run of ``text`` as a cleaned name (the article's names)."""
+    return frozenset(_clean_name(m.group(0)) for m in _NAME_RE.finditer(text))
+
+
 def full_name(name: str, text: str) -> str:
     """The fullest form of a speaker's name the article uses: "Corbyn" → "Jeremy
     Corbyn" when "Jeremy Corbyn" appears in ``text``; a first name alone ("Chela") →
@@ -629,7 +644,7 @@ def full_name(name: str, text: str) -> str:
     if not name or " and " in name:
         return name
     words = name.split()
-    runs = {_clean_name(m.group(0)) for m in _NAME_RE.finditer(text)}
+    runs = _name_runs(text)
     if len(words) == 1 or all(_bare(w) in _TITLES for w in words[:-1]):
         surname = words[-1]
         longer = {r for r in runs if r.split()[-1:] == [surname] and len(r.split()) > 1}
@@ -664,7 +679,7 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
     base = max(floor, text.rfind("\n", 0, pos) + 1)
     start = base
     for m in re.finditer(r"[.!?][”\"’]?\s+", text[base:pos]):
-        word = re.search(r"(\w+)$", text[base : base + m.start()])
+        word = re.search(r"(\w+)$", text[max(base, base + m.start() - 12) : base + m.start()])
         if m.group(0)[0] == "." and word and (word[1] in _TITLES or len(word[1]) == 1):
             continue  # "U.N. spokesman", "Mr. Rove": no sentence ends there
         start = base + m.end()

@@ -12,7 +12,9 @@ overlap; a kind of people ("five officers") is a part of the people in general, 
 conflicts only with a total below it.
 
 Articles are compared only where they tell one story: some sentence of one is paired
-with a sentence of the other (the pairing's threshold, within the date window). A
+with a sentence of the other (the pairing's threshold, within the date window). Two
+figures said of different days of the week are two occasions, and an article that
+states the other's figure in some mention does not contradict it. A
 developing figure (casualties, arrests, votes: ``slots.DEVELOPING``) that differs
 between articles published on different days is an ``update``, with the figure's
 timeline; otherwise the difference is a ``quantity_conflict``.
@@ -27,14 +29,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import config
-from .compare import (
-    describe,
-    fmt_interval,
-    in_parentheses,
-    plural,
-    quantity_severity,
-    side,
-)
+from .compare import describe, fmt_interval, in_parentheses, plural, quantity_severity, side
 from .model import (
     Article,
     Claim,
