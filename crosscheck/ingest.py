@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
@@ -88,13 +89,19 @@ def read_text(path: Path) -> str:
     data; OSError (permissions) is left to the caller."""
     if path.is_symlink() and not path.exists():
         raise InputError(f"{path}: a link to {os.readlink(path)}, which does not exist")
-    size = path.stat().st_size
-    if size > config.MAX_FILE_BYTES:
-        raise InputError(
-            f"{path}: {size / 1e6:.0f} MB is over the {config.MAX_FILE_BYTES / 1e6:.0f} MB "
-            "limit for one file; split it into articles"
-        )
-    raw = path.read_bytes()
+    if not stat.S_ISREG(path.stat().st_mode):
+        # A FIFO would block for ever, a device (/dev/zero) never end.
+        raise InputError(f"{path}: not a regular file (a pipe, a device or a socket)")
+    too_big = (
+        f"{path}: over the {config.MAX_FILE_BYTES / 1e6:.0f} MB limit for one file; "
+        "split it into articles"
+    )
+    if path.stat().st_size > config.MAX_FILE_BYTES:
+        raise InputError(too_big)
+    with path.open("rb") as f:
+        raw = f.read(config.MAX_FILE_BYTES + 1)  # the size said is not trusted
+    if len(raw) > config.MAX_FILE_BYTES:
+        raise InputError(too_big)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = raw.decode("utf-16", errors="replace")
     elif raw[1::2].count(0) > len(raw) // 4 and not raw[0::2].count(0):
@@ -137,6 +144,8 @@ def read_one(path: Path) -> FileRead:
     except (InputError, OSError, ValueError, yaml.YAMLError) as exc:
         msg = str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}"
         return FileRead(path, error=msg)
+    except RecursionError:
+        return FileRead(path, error=f"{path}: nested too deeply to read (JSON or YAML)")
     return FileRead(path, articles)
 
 
@@ -196,12 +205,22 @@ def _read_file(path: Path) -> Iterator[Article]:
         yield article
 
 
+class _NoAliases(yaml.SafeLoader):
+    """YAML without anchors' aliases: front matter never needs them, and nested aliases
+    ("a billion laughs") make a few hundred bytes expand past any memory."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise InputError("front matter uses a YAML alias (*name); write the value out")
+        return super().compose_node(parent, index)
+
+
 def _read_markdown(path: Path, text: str) -> Article:
     meta: dict[str, Any] = {}
     body = text
     m = re.match(r"\A---\n(.*?)\n---[ \t]*\n?", text, re.DOTALL)
     if m:
-        loaded = yaml.safe_load(m[1])
+        loaded = yaml.load(m[1], Loader=_NoAliases)  # a SafeLoader without aliases
         if loaded is not None and not isinstance(loaded, dict):
             raise InputError(f"{path}: front matter is not a mapping of keys to values")
         meta = loaded or {}

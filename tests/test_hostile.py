@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -91,14 +92,14 @@ def test_an_unreadable_file_is_named_even_as_root(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "secret.txt").write_text(SEED)
-    real = Path.read_bytes
+    real = Path.open
 
-    def denied(self: Path) -> bytes:
+    def denied(self: Path, *args: Any, **kwargs: Any) -> Any:
         if self.name == "secret.txt":
             raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(Path, "open", denied)
     corpus = load([tmp_path])
     assert corpus.articles == [] and "Permission denied" in corpus.warnings[0]
 
@@ -131,3 +132,55 @@ def test_the_report_still_finds_the_seed_findings(mixed: tuple[Path, dict[str, s
         "copy": "000_6aa0c8a8b0c373bf",
         "original": "copy-of-first",
     } in data["syndicated"]
+
+
+# --- round two (issue 16): input that would hang or blow up ---------------------------
+
+
+def _warning(paths: list[Path]) -> str:
+    corpus = load(paths)
+    assert not corpus.articles
+    (warning,) = corpus.warnings
+    return warning
+
+
+def test_a_fifo_given_as_a_path_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert "not a regular file" in _warning([fifo])
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_device_or_a_link_to_one_is_refused(tmp_path: Path) -> None:
+    link = tmp_path / "zero.txt"
+    link.symlink_to("/dev/zero")
+    assert "not a regular file" in _warning([Path("/dev/zero")])
+    assert "not a regular file" in _warning([link])
+
+
+def test_yaml_aliases_in_front_matter_are_refused(tmp_path: Path) -> None:
+    # "A billion laughs": nine levels of nine aliases, a few hundred bytes.
+    levels = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for n in range(1, 9):
+        prev, name = chr(96 + n), chr(97 + n)
+        levels.append(f"{name}: &{name} [{', '.join(['*' + prev] * 9)}]")
+    md = tmp_path / "laughs.md"
+    md.write_text("---\n" + "\n".join(levels) + "\ntitle: *i\n---\nLabour lost 275 seats.\n")
+    assert "YAML alias" in _warning([md])
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("deep.json", "[" * 100_000 + "]" * 100_000),
+        ("deep.jsonl", '{"text": ' + "[" * 100_000 + "]" * 100_000 + "}\n"),
+        ("deep.md", "---\nx: " + "[" * 100_000 + "]" * 100_000 + "\n---\nLabour lost 275 seats.\n"),
+    ],
+)
+def test_deeply_nested_input_skips_that_file_with_a_warning(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text)
+    warning = _warning([path])
+    assert str(path) in warning and "nested too deeply" in warning
