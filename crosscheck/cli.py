@@ -19,7 +19,7 @@ import typer
 from . import __version__, config
 from .errors import CrosscheckError, StoreError, UsageError
 from .model import Severity
-from .report import Format
+from .report import Format, safe_text
 
 app = typer.Typer(
     help="Find where news outlets disagree about the same facts.",
@@ -48,7 +48,7 @@ def main(
 
 
 def _fail(exc: CrosscheckError) -> typer.Exit:
-    typer.echo(f"crosscheck: error: {exc}", err=True)
+    typer.echo(f"crosscheck: error: {safe_text(str(exc))}", err=True)
     return typer.Exit(EXIT_ERROR)
 
 
@@ -59,7 +59,7 @@ def _write(text: str, output: Path | None) -> None:
     tmp = output.with_name(output.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(output)
-    typer.echo(f"wrote {output}", err=True)
+    typer.echo(f"wrote {safe_text(str(output))}", err=True)
 
 
 FormatOption = Annotated[
@@ -141,7 +141,7 @@ def report(
     except CrosscheckError as exc:
         raise _fail(exc) from None
     for warning in result.warnings:
-        typer.echo(f"crosscheck: warning: {warning}", err=True)
+        typer.echo(f"crosscheck: warning: {safe_text(warning)}", err=True)
     if baseline is None or output is not None:
         _write(render(result, fmt), output)
     if baseline is not None and update_baseline:
@@ -185,7 +185,7 @@ def index(
         runner = get(engine)
         corpus = runner.load(paths)
         for warning in corpus.warnings:
-            typer.echo(f"crosscheck: warning: {warning}", err=True)
+            typer.echo(f"crosscheck: warning: {safe_text(warning)}", err=True)
         if prune and corpus.warnings:
             # An unreadable file is not a deleted one: pruning now would lose its article.
             typer.echo("crosscheck: warning: not pruning, since some files were skipped", err=True)
@@ -247,7 +247,7 @@ def check(
     except CrosscheckError as exc:
         raise _fail(exc) from None
     for warning in warnings:
-        typer.echo(f"crosscheck: warning: {warning}", err=True)
+        typer.echo(f"crosscheck: warning: {safe_text(warning)}", err=True)
     _write(render_check(results, fmt, embedder.name, warnings), output)
     worst = [f.severity.rank for r in results for f in r.conflicts]
     if worst and max(worst) >= fail_on.rank:

@@ -20,6 +20,7 @@ from itertools import combinations, pairwise
 from . import __version__
 from .compare import words
 from .model import Article, Fact, Finding, FindingKind, Report, Severity, Side
+from .report import BIDI_CONTROLS
 
 Span = tuple[int, int]  # [start, end) character offsets into a sentence
 
@@ -66,8 +67,10 @@ def finding_id(finding: Finding) -> str:
 
 
 def _e(text: object) -> str:
-    """Text made safe for element content and quoted attribute values."""
-    return escape(str(text), quote=True)
+    """Text made safe for element content and quoted attribute values; bidirectional
+    controls are shown, not obeyed (see :func:`crosscheck.report.safe_text`)."""
+    shown = BIDI_CONTROLS.sub(lambda m: f"<U+{ord(m.group()):04X}>", str(text))
+    return escape(shown, quote=True)
 
 
 def _label(kind: FindingKind) -> str:

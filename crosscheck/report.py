@@ -39,8 +39,23 @@ def render(report: Report, fmt: Format | str) -> str:
     if fmt is Format.JSON:
         return to_json(report)
     if fmt is Format.MARKDOWN:
-        return to_markdown(report)
-    return to_table(report)
+        return safe_text(to_markdown(report))
+    return safe_text(to_table(report))
+
+
+# Characters that act on a terminal or reorder text instead of showing: C0 and C1
+# controls but tab and newline (ESC starts a colour, a clear screen, a window title), and
+# the bidirectional overrides and isolates (U+202E shows "txt.exe" as "exe.txt").
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe_text(text: str) -> str:
+    """``text`` for a terminal or a text format: control characters and bidirectional
+    controls written out as escapes ("\\x1b", "<U+202E>"), so that no article, outlet
+    or file name can act on the reader's terminal or reorder what it shows."""
+    text = _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return BIDI_CONTROLS.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 
 def _article_json(a: Article) -> dict[str, Any]:
@@ -252,8 +267,8 @@ def render_check(
     if fmt is Format.JSON:
         return check_json(results, model, warnings)
     if fmt is Format.MARKDOWN:
-        return check_markdown(results, warnings)
-    return check_table(results, warnings)
+        return safe_text(check_markdown(results, warnings))
+    return safe_text(check_table(results, warnings))
 
 
 def _check_headline(r: CheckResult) -> str:

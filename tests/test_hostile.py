@@ -184,3 +184,44 @@ def test_deeply_nested_input_skips_that_file_with_a_warning(
     path.write_text(text)
     warning = _warning([path])
     assert str(path) in warning and "nested too deeply" in warning
+
+
+# --- no escapes: nothing in an article or a file name acts on the reader's terminal --------
+
+
+ESCAPES = "\x1b]0;pwned\x07\x1b[2J\x1b[31m"
+
+
+def _escaping_corpus(folder: Path) -> None:
+    (folder / "a.md").write_text(
+        "---\noutlet: 'Evil\x1b[31m Daily'\ntitle: 'Hi\x1b]0;pwned\x07'\n---\n"
+        f"Labour lost 275 seats{ESCAPES}, and Corbyn said: “We will fight on.”\n"
+    )
+    (folder / "b.md").write_text(
+        "---\noutlet: 'Other \u202eswen'\n---\n"
+        "Labour lost 75 seats, and Corbyn said: “We will fight on.”\n"
+    )
+    (folder / f"bad{ESCAPES}.json").write_text('{"text": "trunc')
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_control_characters_never_reach_the_terminal(tmp_path: Path, fmt: str) -> None:
+    _escaping_corpus(tmp_path)
+    result = CliRunner().invoke(app, ["report", str(tmp_path), "-f", fmt, "--no-progress"])
+    assert result.exit_code in (0, 1, EXIT_SKIPPED), result.output
+    assert "Traceback" not in result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\u202e" not in result.output
+    assert "\\x1b" in result.output  # shown, not obeyed
+    assert "bad" in result.output  # the broken file is still named
+
+
+def test_bidirectional_overrides_are_shown_not_obeyed_in_html(tmp_path: Path) -> None:
+    _escaping_corpus(tmp_path)
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(
+        app, ["report", str(tmp_path), "-f", "html", "-o", str(out), "--no-progress"]
+    )
+    assert "Traceback" not in result.output
+    page = out.read_text("utf-8")
+    assert "\u202e" not in page and "&lt;U+202E&gt;" in page
