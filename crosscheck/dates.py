@@ -689,6 +689,20 @@ _RULES: tuple[tuple[_Trigger, re.Pattern[str], _Builder], ...] = (
 # ---------------------------------------------------------------------------------------
 
 
+def _built(
+    build: _Builder,
+    match: re.Match[str],
+    scan: str,
+    published: dt.date | None,
+) -> _Candidate | None:
+    """A rule's reading, or None when it falls off the calendar ("tomorrow" in an
+    article dated 9999-12-31, "yesterday" on 0001-01-01)."""
+    try:
+        return build(match, scan, published)
+    except OverflowError:
+        return None
+
+
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
     """Find date mentions in ``text`` and resolve each to an inclusive day range.
 
@@ -708,7 +722,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
         for trigger, pattern, build in _RULES
         if _may_match(trigger, scan, words)
         for match in pattern.finditer(scan)
-        if (candidate := build(match, scan, published)) is not None
+        if (candidate := _built(build, match, scan, published)) is not None
     ]
     # Longest first; at equal length the earlier start, then the earlier rule.
     order = sorted(

@@ -497,3 +497,18 @@ def test_triggers_change_nothing_on_generated_text(tokens: list[str], glue: str)
     with pytest.MonkeyPatch.context() as patch:
         _untriggered(patch)
         assert find_dates(text, SAT) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("It will open tomorrow and again next week.", dt.date(9999, 12, 31)),
+        ("It closed yesterday, last week and on Friday.", dt.date(1, 1, 1)),
+    ],
+)
+def test_relative_dates_at_the_ends_of_the_calendar_do_not_raise(
+    text: str, published: dt.date
+) -> None:
+    # A day past the calendar's ends is not a date crosscheck can place: left out.
+    for m in find_dates(text, published):
+        assert m.first is not None and dt.date.min <= m.first <= m.last <= dt.date.max

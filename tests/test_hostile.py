@@ -225,3 +225,14 @@ def test_bidirectional_overrides_are_shown_not_obeyed_in_html(tmp_path: Path) ->
     assert "Traceback" not in result.output
     page = out.read_text("utf-8")
     assert "\u202e" not in page and "&lt;U+202E&gt;" in page
+
+
+def test_articles_dated_at_the_ends_of_the_calendar_are_reported(tmp_path: Path) -> None:
+    for name, day, when in (("a", "9999-12-31", "tomorrow"), ("b", "0001-01-01", "yesterday")):
+        (tmp_path / f"{name}.md").write_text(
+            f"---\npublished: {day}\noutlet: {name.upper()}\n---\n"
+            f"The council met {when}, officials said. Labour lost 275 seats.\n"
+        )
+    result = CliRunner().invoke(app, ["report", str(tmp_path), "-f", "json", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
