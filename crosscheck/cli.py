@@ -52,6 +52,25 @@ def _fail(exc: CrosscheckError) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
+def _destination(output: Path | None, inputs: list[Path]) -> Path | None:
+    """Where ``--output`` writes, checked before any work is done: a file in a folder
+    that exists, not a folder, not one of the input articles; through a link, the
+    file it points to. Raises UsageError naming the problem."""
+    if output is None:
+        return None
+    target = output.resolve() if output.is_symlink() else output
+    if target.is_dir():
+        raise UsageError(f"--output {output}: is a folder; give a file name")
+    if not target.parent.is_dir():
+        raise UsageError(f"--output {output}: the folder {target.parent} does not exist")
+    resolved = target.resolve()
+    for p in inputs:
+        files = p.rglob("*") if p.is_dir() else [p]
+        if any(f.resolve() == resolved for f in files):
+            raise UsageError(f"--output {output}: is one of the input articles; write elsewhere")
+    return target
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -130,6 +149,7 @@ def report(
     if update_baseline and baseline is None:
         raise _fail(UsageError("--update-baseline needs --baseline FILE"))
     try:
+        output = _destination(output, paths or [Path("articles")])
         expected = baseline_mod.load(baseline) if baseline and not update_baseline else None
         result = build_report(
             paths or [Path("articles")],
@@ -235,6 +255,7 @@ def check(
     from .report import render_check
 
     try:
+        output = _destination(output, paths)
         with store_mod.Store.open(store) as st:
             embedder = Embedder(st.model)
             results, warnings = run_check(paths, st, embedder, window or None)

@@ -236,3 +236,47 @@ def test_articles_dated_at_the_ends_of_the_calendar_are_reported(tmp_path: Path)
     result = CliRunner().invoke(app, ["report", str(tmp_path), "-f", "json", "--no-progress"])
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
+
+
+# --- --output is checked before the analysis runs ----------------------------------------
+
+
+def _corpus(folder: Path) -> Path:
+    arts = folder / "arts"
+    arts.mkdir()
+    (arts / "a.txt").write_text(SEED)
+    (arts / "b.txt").write_text(SEED.replace("275", "257"))
+    return arts
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [
+        ("missing/r.json", "does not exist"),
+        (".", "is a folder"),
+        ("arts", "is a folder"),
+        ("arts/a.txt", "one of the input articles"),
+    ],
+)
+def test_a_bad_output_is_refused_before_the_analysis(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, message: str
+) -> None:
+    arts = _corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    before = (arts / "a.txt").read_text()
+    result = CliRunner().invoke(app, ["report", str(arts), "-f", "json", "-o", where])
+    assert result.exit_code == 2, result.output
+    assert message in result.output and "Traceback" not in result.output
+    assert (arts / "a.txt").read_text() == before  # nothing lost
+
+
+def test_an_output_link_is_written_through(tmp_path: Path) -> None:
+    arts = _corpus(tmp_path)
+    real, link = tmp_path / "real.json", tmp_path / "link.json"
+    real.write_text("{}")
+    link.symlink_to(real)
+    result = CliRunner().invoke(
+        app, ["report", str(arts), "-f", "json", "-o", str(link), "--no-progress"]
+    )
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and "findings" in json.loads(real.read_text())
