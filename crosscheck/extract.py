@@ -5,9 +5,15 @@ Quotes
     while a quote is open, or the end of a paragraph, closes it: the press convention
     for a quote that runs over several paragraphs leaves the closing mark out.
     The speaker comes from "X said: “…”", "“…,” said X", "“…,” X told …",
-    "according to X", "X warned that … “…”"; a pronoun resolves to the nearest
-    preceding named speaker or sentence subject; a quote that directly continues the
-    previous one (nothing but a paragraph break between them) keeps its speaker.
+    "according to X", "X warned that … “…”", with titles, roles and appositives
+    around the name ("Angels general manager Tony Reagins told", "her agent, Mark
+    Roesler, said"), or from the line before ("X, director of …, commented,"). A
+    pronoun resolves to the last person named before it (``_Resolver``: persons only,
+    the speaker of reported speech first, of the gender the article tells); "the
+    spokeswoman said" to the person introduced as spokeswoman; "a witness said" to
+    nobody. The second half of a split quote, and a quote that opens its sentence with
+    no attribution right after an attributed quote or reported speech, keep that
+    speaker, but are not "named" by it (``explicit``).
 """
 
 from __future__ import annotations
