@@ -195,13 +195,18 @@ class Store:
         built with another ``model``; ``model=None`` accepts the store's own."""
         path = Path(path)
         db = path / DB_NAME
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{path}: is a file, not a store folder; give a folder for --store")
         if not db.exists():
             if not create:
                 raise StoreError(
                     f"{path}: no crosscheck store here; build one with "
                     f"`crosscheck index PATHS --store {path}`"
                 )
-            path.mkdir(parents=True, exist_ok=True)
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{path}: cannot make the store folder ({exc.strerror})") from None
             with _lock(path):
                 if not db.exists():
                     _create(db, model or DEFAULT_MODEL)

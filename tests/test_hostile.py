@@ -280,3 +280,15 @@ def test_an_output_link_is_written_through(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert link.is_symlink() and "findings" in json.loads(real.read_text())
+
+
+@pytest.mark.parametrize("command", ["index", "check"])
+def test_a_store_that_is_a_file_is_refused(tmp_path: Path, command: str) -> None:
+    (tmp_path / "store").write_text("not a folder")
+    (tmp_path / "a.txt").write_text(SEED)
+    result = CliRunner().invoke(
+        app, [command, str(tmp_path / "a.txt"), "--store", str(tmp_path / "store")]
+    )
+    assert result.exit_code == 2, result.output
+    assert "is a file, not a store folder" in result.output
+    assert "Traceback" not in result.output
