@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import stat
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
@@ -301,6 +302,7 @@ class _MainText(HTMLParser):
         self._in_title = False
         self._skip_depth = 0
         self._stack: list[str] = []
+        self._open: Counter[str] = Counter()  # the tags on the stack, for stray end tags
         self.all_text: list[str] = []
         self.article_text: list[str] = []
         self._article_depth = 0
@@ -321,6 +323,7 @@ class _MainText(HTMLParser):
                 self._emit("\n")
             return
         self._stack.append(tag)
+        self._open[tag] += 1
         if tag in _SKIP_TAGS or self._skip_depth:
             self._skip_depth += 1
         if tag == "article":
@@ -332,10 +335,11 @@ class _MainText(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
-        if tag not in self._stack:
+        if not self._open[tag]:
             return  # a stray end tag in broken HTML
         while self._stack:
             open_tag = self._stack.pop()
+            self._open[open_tag] -= 1
             if self._skip_depth:
                 self._skip_depth -= 1
             if open_tag == "article":

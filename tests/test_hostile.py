@@ -292,3 +292,16 @@ def test_a_store_that_is_a_file_is_refused(tmp_path: Path, command: str) -> None
     assert result.exit_code == 2, result.output
     assert "is a file, not a store folder" in result.output
     assert "Traceback" not in result.output
+
+
+def test_stray_end_tags_do_not_hide_the_text(tmp_path: Path) -> None:
+    # Thousands of unclosed <b> and stray </i>: the reader keeps its place.
+    page = tmp_path / "stray.html"
+    n = 5000
+    page.write_text(
+        "<html><body>" + "<b>" * n + "</i>" * n + "<p>Labour lost 275 seats.</p>"
+        "<div>Corbyn said: “We will fight on.”</i></div></body></html>"
+    )
+    (article,) = load([page]).articles
+    assert "Labour lost 275 seats." in article.text
+    assert "Corbyn said: “We will fight on.”" in article.text
