@@ -685,8 +685,7 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
     base = max(floor, text.rfind("\n", 0, pos) + 1)
     start = base
     for m in re.finditer(r"[.!?][”\"’]?\s+", text[base:pos]):
-        word = re.search(r"(\w+)$", text[max(base, base + m.start() - 12) : base + m.start()])
-        if m.group(0)[0] == "." and word and (word[1] in _TITLES or len(word[1]) == 1):
+        if _title_stop(text, base, base + m.start()):
             continue  # "U.N. spokesman", "Mr. Rove": no sentence ends there
         start = base + m.end()
     return start
@@ -699,15 +698,21 @@ def _sentence_end(text: str, pos: int, ceiling: int) -> int:
     line_end = text.find("\n", pos)
     end = min(ceiling, len(text) if line_end < 0 else line_end)
     for m in re.finditer(r"[.!?]", text[pos:end]):
-        word = re.search(r"(\w+)$", text[pos : pos + m.start()])
-        if (
-            m.group(0) == "."
-            and word
-            and (word.group(1) in _TITLES or (len(word.group(1)) == 1 and word.group(1).isupper()))
-        ):
-            continue
-        return pos + m.end()
+        if not _title_stop(text, pos, pos + m.start()):
+            return pos + m.end()
     return end
+
+
+def _title_stop(text: str, floor: int, stop: int) -> bool:
+    """The mark at ``stop`` is the full stop of a title or an initial ("Mr.", "U.N.",
+    "Adam B. Schiff"), not the end of a sentence (the word before it read from no
+    earlier than ``floor``)."""
+    word = re.search(r"(\w+)$", text[max(floor, stop - 12) : stop])
+    return (
+        text[stop] == "."
+        and word is not None
+        and (word[1] in _TITLES or (len(word[1]) == 1 and word[1].isupper()))
+    )
 
 
 def _continues(text: str, prev: QuoteSpan, span: QuoteSpan) -> bool:
@@ -749,10 +754,8 @@ def _sentence_ends(text: str, lo: int, hi: int) -> int:
     initial ("Mr. Gray", "A. Atti") ends none."""
     n = 0
     for m in _SENTENCE_END.finditer(text, lo, hi):
-        word = re.search(r"(\w+)$", text[max(lo, m.start() - 12) : m.start()])
-        if m.group(0)[0] == "." and word and (word[1] in _TITLES or len(word[1]) == 1):
-            continue
-        n += 1
+        if not _title_stop(text, lo, m.start()):
+            n += 1
     return n
 
 
