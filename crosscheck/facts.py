@@ -252,23 +252,23 @@ def compare_facts(
         for kx, x in sorted(read_a.items()):
             for ky, y in sorted(read_b.items()):
                 how = _comparable(kx, ky)
-                if (
-                    not how
-                    or _other_occasion(x.mention, y.mention, figures)
-                    or _other_day(x.mention, y.mention, articles)
-                ):
+                if not how:
                     continue
                 xi, yi = _as_compared(x.interval, y.interval, how)
-                # A figure not compared (of a place the other never names) still
-                # states its value.
+                # Readings that agree need nothing more. Those that do not are two
+                # occasions, or one article also states the other's figure (a figure
+                # not compared, of a place the other never names, still states it).
                 if (
-                    not xi.overlaps(yi)
-                    and not _states(per_article[a], kx, yi)
-                    and not _states(per_article[b], ky, xi)
+                    xi.overlaps(yi)
+                    or _other_occasion(x.mention, y.mention, figures)
+                    or _other_day(x.mention, y.mention, articles)
+                    or _states(per_article[a], kx, yi)
+                    or _states(per_article[b], ky, xi)
                 ):
-                    f = _finding(x, y, xi, yi, kx if how != "part" else ky, articles)
-                    if f is not None:
-                        findings.append(f)
+                    continue
+                f = _finding(x, y, xi, yi, kx if how != "part" else ky, articles)
+                if f is not None:
+                    findings.append(f)
     # The facts: each article's figures as the other linked articles of its story read
     # them (names that at least one of them knows).
     linked: dict[str, set[str]] = defaultdict(set)

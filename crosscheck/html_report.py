@@ -20,7 +20,7 @@ from itertools import combinations, pairwise
 from . import __version__
 from .compare import words
 from .model import Article, Fact, Finding, FindingKind, Report, Severity, Side
-from .report import BIDI_CONTROLS
+from .report import shown_bidi
 
 Span = tuple[int, int]  # [start, end) character offsets into a sentence
 
@@ -69,8 +69,7 @@ def finding_id(finding: Finding) -> str:
 def _e(text: object) -> str:
     """Text made safe for element content and quoted attribute values; bidirectional
     controls are shown, not obeyed (see :func:`crosscheck.report.safe_text`)."""
-    shown = BIDI_CONTROLS.sub(lambda m: f"<U+{ord(m.group()):04X}>", str(text))
-    return escape(shown, quote=True)
+    return escape(shown_bidi(str(text)), quote=True)
 
 
 def _label(kind: FindingKind) -> str:

@@ -90,14 +90,15 @@ def read_text(path: Path) -> str:
     data; OSError (permissions) is left to the caller."""
     if path.is_symlink() and not path.exists():
         raise InputError(f"{path}: a link to {os.readlink(path)}, which does not exist")
-    if not stat.S_ISREG(path.stat().st_mode):
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
         # A FIFO would block for ever, a device (/dev/zero) never end.
         raise InputError(f"{path}: not a regular file (a pipe, a device or a socket)")
     too_big = (
         f"{path}: over the {config.MAX_FILE_BYTES / 1e6:.0f} MB limit for one file; "
         "split it into articles"
     )
-    if path.stat().st_size > config.MAX_FILE_BYTES:
+    if info.st_size > config.MAX_FILE_BYTES:
         raise InputError(too_big)
     with path.open("rb") as f:
         raw = f.read(config.MAX_FILE_BYTES + 1)  # the size said is not trusted
