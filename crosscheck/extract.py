@@ -52,14 +52,19 @@ _TITLE_WORDS = (
     "Maj|Cmdr|Det|Const|Insp|Supt|Cpl|Pvt|Adm|Atty|Fr|Hon|Pres|Supt|Rt|Del"
 )
 _TITLE = rf"(?:(?:{_TITLE_WORDS})\.?[ \t]+)"
-_CAP = r"[A-Z][\w’'\-]*[\w]"
+# A capitalised word, hyphenated or not ("Jean-Pierre", "President-elect"), but not one
+# that a hyphen typed for a dash runs on from ("Chela Ortiz-who").
+_DASHED = r"(?:who|which|that|and|but|or|the|a|an|he|she|it|they|we|as|at|in|on|of|to|for|with)"
+_CAP = rf"[A-Z][\w’']*\w(?:-(?!{_DASHED}\b)[\w’']*\w)*"
 _INITIAL = r"[A-Z]\."  # a middle initial: "Adam B. Schiff"
 # A name never runs over a line break (a byline above a paragraph is not part of it).
 _INITIALS = r"(?:[A-Z]\.){2,3}(?=[ \t]+[A-Z])"  # a first name in initials: "A.J. Smith"
 _PARTICLE = r"(?:(?:al|el|ad|as|ash|bin|abu)-)"  # "Abdel Aziz al-Hilu"
+# Lower-case words inside a surname: "Anneke de Vries", "Ludwig van Beethoven".
+_SURNAME_PARTICLES = r"(?:(?:de|van|von|der|den|du|da|di|del|della|dos|das|la|le|bin|ibn)[ \t]+)"
 _NAME = (
     rf"{_TITLE}?(?:{_CAP}|{_INITIALS})"
-    rf"(?:[ \t]+(?:{_TITLE}?{_PARTICLE}?{_CAP}|{_INITIAL})){{0,5}}"
+    rf"(?:[ \t]+(?:{_TITLE}?{_SURNAME_PARTICLES}{{0,2}}{_PARTICLE}?{_CAP}|{_INITIAL})){{0,5}}"
 )
 # Words that describe a speaker before the name ("said lead prosecutor Eric Nichols",
 # "disaster agency spokesman Sutopo Purwo Nugroho told"): lower-case words that are not
@@ -123,14 +128,19 @@ _NOT_NAMES |= _ROLE_WORDS
 # fmt: on
 _TITLES = set(_TITLE_WORDS.split("|"))
 # "Simon made clear", "Mr Lavery also appeared": a name that is a sentence subject.
+# What a subject does: regular past tenses, the common irregular ones, and auxiliaries
+# ("Jeffs stood up", "Ms Page became", "Varoufakis did not go").
+_ACTS = (
+    r"\w+ed|is|was|has|had|said|says|told|made|went|won|lost|led|spoke|sent|held|gave|took|"
+    r"came|stood|sat|ran|rode|began|became|left|got|put|met|saw|knew|thought|felt|found|"
+    r"kept|brought|heard|paid|wrote|drove|flew|fell|grew|threw|broke|chose|spent|did|does|"
+    r"will|would|could|can|should|must|may|might|insisted"
+)
 _SUBJECT_RE = re.compile(
-    rf"(?P<name>{_NAME})\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?"
-    r"(?:\w+ed|is|was|has|had|said|says|told|made|went|won|lost|spoke|sent|held|gave|took|"
-    r"came|did|does|insisted)\b"
+    rf"(?P<name>{_NAME})\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?(?:{_ACTS})\b"
 )
 # "Gene Smith, who replaced Andy Geiger, said …", "Josh Moore, one of the defense
 # lawyers, had reminded …": a subject before an appositive.
-_ACTS = r"\w+ed|is|was|has|had|won|lost|led|made|went|spoke|stood|took|gave|came|sat|ran|held"
 _APPOSITIVE_SUBJECT = re.compile(
     rf"(?P<name>{_NAME}),[^,.;“”\"\n]{{1,100}},\s+(?:\w+ly\s+|also\s+|later\s+)?"
     rf"(?:had\s+|has\s+)?(?P<verb>{_SPEECH_VERBS}|{_ACTS})\b"
@@ -138,7 +148,7 @@ _APPOSITIVE_SUBJECT = re.compile(
 # "Her deputy, Simon Blake, said …", "His wife, Eleanor Kettering, stood beside him":
 # a subject named in an appositive after a description.
 _DESCRIBED_SUBJECT = re.compile(
-    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){{0,4}},\s+"
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){{0,9}},\s+"
     rf"(?P<name>{_NAME}),\s+(?:\w+ly\s+|also\s+)?(?P<verb>{_SPEECH_VERBS}|{_ACTS})\b"
 )
 FRAGMENT_MAX_WORDS = 8
@@ -419,11 +429,12 @@ class _Resolver:
             name = _clean_name(m["name"])
             if name and not inside(m.start()):
                 found.append((m.start(), name, bool(_VERB_RE.fullmatch(m["verb"]))))
-        for m in _REPORTED_AFTER.finditer(text):
-            if not inside(m.start()):
-                name = _clean_name(m["name"])
-                if name:
-                    found.append((m.start("name"), name, True))
+        for pattern, speaks in ((_REPORTED_AFTER, True), (_ACCORDING_MENTION, True), (_WHO, False)):
+            for m in pattern.finditer(text):
+                if not inside(m.start()):
+                    name = _clean_name(m["name"])
+                    if name:
+                        found.append((m.start("name"), name, speaks))
         found.sort()
         return cls(text, found)
 
@@ -521,10 +532,21 @@ def _genders(text: str) -> dict[str, str]:
 
 _SENTENCE_END = re.compile(r"[.!?][”\"’]?(?:\s|$)")
 # Reported speech with the speaker after the verb: "…, said local hospital director
-# Hengky Tewu." (a quote's own attribution is read by find_quotes).
+# Hengky Tewu." (a quote's own attribution is read by find_quotes); not "…, told AFP.",
+# whose name is the listener.
 _REPORTED_AFTER = re.compile(
-    rf",\s+(?:{_SPEECH_VERBS})\s+(?:the\s+)?{_DESCRIBED}(?P<name>{_NAME})\s*[.,]"
+    rf",\s+(?!told\b|tells\b|telling\b)(?:{_SPEECH_VERBS})\s+(?:the\s+)?{_DESCRIBED}"
+    rf"(?P<name>{_NAME})\s*[.,]"
 )
+
+# "…, according to her publicist, Jack Ketsoyan.": the source of reported speech.
+_ACCORDING_MENTION = re.compile(
+    rf"\baccording\s+to\s+(?:(?:the|his|her|their|its)\s+)?(?:{_DESCRIPTOR}[ \t]+){{0,4}}?"
+    rf"(?:{_DESCRIPTOR},[ \t]+)?(?P<name>{_NAME})"
+)
+# "… Reunion Pictures' Matthew O'Connor, who coproduced …": a person the sentence
+# goes on to tell about, whom the next "he" is likely to mean.
+_WHO = re.compile(rf"(?P<name>{_NAME}),[ \t]+who\b")
 
 
 def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
@@ -593,8 +615,10 @@ def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
         ):
             # A quote that opens its sentence with no attribution of its own, right after
             # an attributed one, goes on with that speaker (the press convention); it is
-            # not named in its own attribution.
-            name, explicit = out[-1][1], False
+            # not named in its own attribution; unless someone else speaks in between
+            # ("“…,” he said. Williams agreed. “…”").
+            name = resolver.spoke(spans[i - 1].end, span.open_mark) or out[-1][1]
+            explicit = False
         elif not name and not pronoun and not before.strip():
             # … or right after reported speech: "…, said Chan. “A tie-up with AMD …”"
             name = resolver.spoke(_sentence_start(text, max(0, sent_start - 1), 0), sent_start)
@@ -637,8 +661,11 @@ def _blank_quotes(text: str, start: int, end: int, quotes: Sequence[QuoteSpan]) 
 
 @functools.lru_cache(maxsize=8)
 def _name_runs(text: str) -> frozenset[str]:
-    """Every capitalised run of ``text`` as a cleaned name (the article's names)."""
-    return frozenset(_clean_name(m.group(0)) for m in _NAME_RE.finditer(text))
+    """Every capitalised run of ``text`` as a cleaned name (the article's names), those
+    given only as owners too ("Stephenie Meyer's four-book series")."""
+    return frozenset(
+        _clean_name(re.sub(r"[’']s$", "", m.group(0))) for m in _NAME_RE.finditer(text)
+    )
 
 
 def full_name(name: str, text: str) -> str:
