@@ -44,7 +44,11 @@ _SPEECH_VERBS = (
     r"countered|retorted|emphasised|emphasized|elaborated|proclaimed|announces|notes|"
     r"explains|adds|testifies|recalls|warns|argues|concedes|admits|insists|tweets|thundered|"
     r"shot back|fired back|wrote in|blasted|scoffed|mused|pleaded|begged|sighed|asks|asked|"
-    r"reported|reports"
+    r"reported|reports|stating|noting|claiming|announcing|confirming|replying|responding|"
+    r"tweeting|commenting|suggesting|urging|recalling|stressing|asserting|cautioning|"
+    r"complaining|joking|observing|revealing|answering|asking|shouting|boasting|"
+    r"exclaiming|acknowledging|describing|promising|vowing|pledging|predicting|"
+    r"remarking|conceding|testifying|posting|concluding|pleading|begging"
 )
 # Titles before a name, with or without a full stop ("Mr Corbyn", "Sen. Tim Kaine").
 _TITLE_WORDS = (
@@ -97,6 +101,15 @@ _AFTER_RE = re.compile(
     )""",
     re.VERBOSE,
 )
+# Lower-case words after a capitalised run that make it a modifier ("Sudanese
+# government spokesman"), not prepositions, adverbs or times ("Rick McGuire of …",
+# "Smith later", "Jones yesterday").
+_MODIFIES = re.compile(
+    r"[ \t]+(?!(?:of|at|from|in|for|with|to|on|during|after|before|about|by|and|or|who|"
+    r"that|as|last|this|late|early|yesterday|today|tonight|later|earlier|again|then|"
+    r"afterwards|when|while|\w+ly)\b)[a-z]"
+)
+_APPOSITIVE_NAME = re.compile(rf",[ \t]+(?P<name>{_NAMES})\s*(?:[.,;]|$)")
 _ACCORDING_RE = re.compile(rf"according\s+to\s+(?:the\s+)?{_DESCRIBED}(?P<name>{_NAMES})")
 # Capitalised words that open a sentence or label a person without naming them.
 # fmt: off
@@ -127,6 +140,7 @@ _ROLE_WORDS = {
 _NOT_NAMES |= _ROLE_WORDS
 # fmt: on
 _TITLES = set(_TITLE_WORDS.split("|"))
+_TITLED = rf"\b(?:{'|'.join(sorted(_TITLES | _ROLE_WORDS))})\.?[ \t]+"  # "President Obama"
 # "Simon made clear", "Mr Lavery also appeared": a name that is a sentence subject.
 # What a subject does: regular past tenses, the common irregular ones, and auxiliaries
 # ("Jeffs stood up", "Ms Page became", "Varoufakis did not go").
@@ -310,9 +324,13 @@ def _speaker_before(before: str) -> tuple[str, bool]:
     segments = subject.split(",")
     if not subject.strip() or _ELIDED_SUBJECT.search(segments[-1]):
         return "", True
-    last = re.sub(  # "the Rev. Larry Kroon of the Wasilla Bible Church": Kroon speaks
-        rf"(?<=\w)\s+(?:of|from|at)\s+(?:the\s+)?(?:{_CAP}\s*)+$", " ", segments[-1]
-    )
+    # "the Rev. Larry Kroon of the Wasilla Bible Church", "Doctor Sokal Pirg of the unit":
+    # Kroon and Pirg speak
+    last = re.sub(rf"(?<=\w)\s+(?:of|from|at)\s+(?:the\s+)?(?:{_CAP}\s*)+$", " ", segments[-1])
+    if not _name_at_end(last):
+        last = re.sub(
+            r"(?<=[\w.])\s+(?:of|from|at)\s+(?:the\s+)?(?:[a-z][\w’'-]*\s*){1,3}$", " ", last
+        )
     if len(segments) > 1 and re.match(r"\s*(?:a|an|the)\s+[a-z]", last):
         # "Jerry Strickland, a spokesman for Texas Attorney General Greg Abbott told": the
         # appositive describes the name before it, and the names in it are not speaking.
@@ -339,6 +357,9 @@ def _speaker_before(before: str) -> tuple[str, bool]:
         if _NOT_A_SUBJECT.match(segment):
             continue  # an appositive, a relative clause or an introductory phrase
         name = _name_at_end(segment)
+        at = _NAME_AT_END.search(segment)
+        if at and _PREPOSITION_BEFORE.search(segment[: at.start()]):
+            continue  # "Ken Isaacs, Vice President … at Samaritan's Purse, told": a workplace
         if name:
             return name, False
     return "", False
@@ -375,7 +396,8 @@ _NOMINAL_AFTER = re.compile(
         (?:(?:(?P<the>the)|a|an|one|another|two|several)\s+(?:[\w’'-]+\s+){{0,4}}?)?
         (?P<noun>[a-z][\w’'-]*)\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_VERBS})\b
       | (?:{_SPEECH_VERBS})\s+(?:(?P<the2>the)|a|an|one|another)\s+(?:[a-z0-9][\w’'-]*\s+){{0,3}}?
-        (?P<noun2>[a-z][\w’'-]*)\b(?!,?[ \t]+[A-Z])
+        (?!(?:on|in|at|of|for|to|from|with|by|after|before|during|about|near|and|who|as)\b)
+        (?P<noun2>[a-z0-9][\w’'-]*)\b(?!,?[ \t]+[A-Z])
     )""",
     re.VERBOSE,
 )
@@ -572,10 +594,9 @@ def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
             if m["name1"] and not pronoun:
                 # "said ABC Entertainment Group president Paul Lee, …": the last name of
                 # the clause is the person; the runs before it describe them.
-                clause = re.match(r"[^,.;:!?]*", after[m.start("name1") :])
-                words_ = clause.group(0) if clause else raw
-                runs = [
-                    _clean_name(r.group(0))
+                words_ = _clause(after, m.start("name1"))
+                found_runs = [
+                    r
                     for r in re.finditer(_NAMES, words_)
                     # not the listener: "said … Bensu Elianita to the Associated Press"
                     # nor where they work: "said Rick McGuire of the Alpine Lakes
@@ -583,8 +604,17 @@ def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
                     if not re.search(
                         r"\b(?:to|told|with|for|of|at|from|in)\s+(?:the\s+)?$", words_[: r.start()]
                     )
+                    and _clean_name(r.group(0))
                 ]
-                raw = next((r for r in reversed(runs) if r), raw)
+                last_run = found_runs[-1] if found_runs else None
+                if last_run and _MODIFIES.match(words_, last_run.end()):
+                    # "said a Sudanese government spokesman, Rabie A. Atti": the capitals
+                    # describe; the name, if any, is in the appositive after the comma
+                    # ("said an Egyptian blogger, who added": nobody named).
+                    named = _APPOSITIVE_NAME.match(after, m.start("name1") + len(words_))
+                    raw = named["name"] if named else ""
+                elif last_run:
+                    raw = last_run.group(0)
             name = "" if pronoun else _clean_name(raw) or _surname_alone(raw, text)
         elif not text[span.start : span.end].endswith("."):
             name, pronoun = _speaker_after(after)
@@ -640,6 +670,7 @@ _ORGANISATION_WORDS = {
     "Agency", "Police", "Service", "Services", "University", "College", "Press", "News",
     "Corporation", "Company", "Inc", "Ltd", "Group", "Party", "Association", "Union", "Board",
     "Authority", "Institute", "Foundation", "Bureau", "Court", "Government", "Network",
+    "Administration", "Campaign",
 }  # fmt: skip
 
 
@@ -686,8 +717,13 @@ def full_name(name: str, text: str) -> str:
             return name  # two people of one surname: which one is not told
         if longer:  # a first name before a title ("Faud Ali" before "Mr. Ali")
             return max(longer, key=lambda r: (_bare(r.split()[0]) not in _TITLES, len(r), r))
-        if len(words) == 1:
-            opening = {r for r in runs if r.split()[:1] == words and len(r.split()) == 2}
+        if len(words) == 1 and not re.search(rf"{_TITLED}{re.escape(name)}\b", text):
+            # not a surname ("President Obama" is no "Obama Administration")
+            opening = {
+                r
+                for r in runs
+                if r.split()[:1] == words and len(r.split()) == 2 and not _organisation(r)
+            }
             if len(opening) == 1:
                 return opening.pop()  # "Chela said" in an article of "Chela Ortiz"
         return name
@@ -728,6 +764,15 @@ def _sentence_end(text: str, pos: int, ceiling: int) -> int:
         if not _title_stop(text, pos, pos + m.start()):
             return pos + m.end()
     return end
+
+
+def _clause(text: str, pos: int) -> str:
+    """``text`` from ``pos`` to the first comma, colon, semicolon or full stop that does
+    not end a title or an initial ("commentator Patrick J. Buchanan, a former …")."""
+    for m in re.finditer(r"[,.;:!?]", text[pos:]):
+        if not _title_stop(text, pos, pos + m.start()):
+            return text[pos : pos + m.start()]
+    return text[pos:]
 
 
 def _title_stop(text: str, floor: int, stop: int) -> bool:
