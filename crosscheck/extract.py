@@ -411,7 +411,10 @@ def _introduced_as(noun: str, text: str) -> str:
     word = rf"(?i:{re.escape(noun)})"
     pattern = (
         rf"\b{word}[ \t]+(?P<name>{_NAME})"
+        # the noun heads the appositive: "Tom Hale, a spokesman for Mayor Lisa Grant" is
+        # no mayor
         rf"|(?P<name2>{_NAME}),[ \t]+(?:a|an|the)[ \t]+(?:[\w’'-]+[ \t]+){{0,4}}?{word}\b"
+        rf"(?![ \t]+[A-Z])"
     )
     found = [(m.start(), _clean_name(m["name"] or m["name2"])) for m in re.finditer(pattern, text)]
     return next((n for _, n in reversed(found) if n), "")
@@ -451,6 +454,9 @@ class _Resolver:
             name = _clean_name(m["name"])
             if name and not inside(m.start()):
                 found.append((m.start(), name, bool(_VERB_RE.fullmatch(m["verb"]))))
+        for m in _SOMEONE.finditer(text):
+            if not inside(m.start()):
+                found.append((m.start("noun"), "", False))  # nobody the article names
         for pattern, speaks in ((_REPORTED_AFTER, True), (_ACCORDING_MENTION, True), (_WHO, False)):
             for m in pattern.finditer(text):
                 if not inside(m.start()):
@@ -466,13 +472,15 @@ class _Resolver:
     def before(self, offset: int, gender: str = "") -> str:
         """The person a pronoun at ``offset`` stands for: the last person named before
         it, or the speaker whose reported speech that person is the subject of ("Oppal
-        said Blackmore is alleged …, while Oler is accused …. “…,” he told")."""
+        said Blackmore is alleged …, while Oler is accused …. “…,” he told"); nobody
+        when the last person is one the article does not name ("One Mac customer …
+        was sceptical. “…,” he said")."""
         people = [
             (o, n, speaks)
             for o, n, speaks in self.mentions[
                 : bisect.bisect_left(self.mentions, (offset, "", False))
             ]
-            if self._person(n) and (not gender or self._gender(n) in ("", gender))
+            if not n or (self._person(n) and (not gender or self._gender(n) in ("", gender)))
         ]
         if not people:
             return ""
@@ -493,6 +501,16 @@ class _Resolver:
             full = full_name(name, self.text)
             self._gender_of[name] = self._genders.get(full, "") if len(full.split()) > 1 else ""
         return self._gender_of[name]
+
+    def learn(self, name: str, gender: str) -> None:
+        """``name`` is the ``gender`` a pronoun gave them ("“…,” she said" of Anneke
+        de Vries), unless the article already tells."""
+        if self._genders is None:
+            self._genders = _genders(self.text)
+        full = full_name(name, self.text)
+        if gender and len(full.split()) > 1 and full not in self._genders:
+            self._genders[full] = gender
+            self._gender_of.clear()
 
     def spoke(self, lo: int, hi: int) -> str:
         """The last speaker the text names between ``lo`` and ``hi``; "" when none."""
@@ -566,9 +584,27 @@ _ACCORDING_MENTION = re.compile(
     rf"\baccording\s+to\s+(?:(?:the|his|her|their|its)\s+)?(?:{_DESCRIPTOR}[ \t]+){{0,4}}?"
     rf"(?:{_DESCRIPTOR},[ \t]+)?(?P<name>{_NAME})"
 )
+# "However, one Mac customer from the show floor was sceptical.", "An official looked at
+# her and said:": a sentence about a person the article does not name.
+_SOMEONE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:However|But|And|Then|Later|Meanwhile|Still),?\s+)?"
+    r"(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?P<noun>man|woman|boy|girl|person|resident|witness|customer|official|spokesman|"
+    r"spokeswoman|spokesperson|source|officer|neighbou?r|worker|employee|student|teacher|"
+    r"nurse|passenger|driver|fan|voter|supporter|member|lawyer|analyst|expert|protester|"
+    r"survivor|victim|relative|friend|shopper|visitor|tourist|parent|mother|father|juror|"
+    r"soldier|guard|diplomat|aide|executive|owner|player|blogger|journalist|reporter|"
+    r"villager|farmer|doctor|bystander|onlooker|commuter|user|viewer|listener)s?\b"
+)
 # "… Reunion Pictures' Matthew O'Connor, who coproduced …": a person the sentence
 # goes on to tell about, whom the next "he" is likely to mean.
 _WHO = re.compile(rf"(?P<name>{_NAME}),[ \t]+who\b")
+
+# The name of a work before its quote marks: what follows is a title, not speech.
+_WORK_BEFORE = re.compile(
+    r"\b(?:book|novel|memoir|memoirs|autobiography|film|movie|documentary|song|album|"
+    r"poem|play|titled|entitled|dubbed)\s*,?\s*$"
+)
 
 
 def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
@@ -585,6 +621,9 @@ def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
         sent_start = _sentence_start(text, span.open_mark, 0)
         before = _blank_quotes(text, sent_start, span.open_mark, spans[:i])
         after = text[min(span.end + 1, len(text)) : _sentence_end(text, span.end + 1, next_open)]
+        if _WORK_BEFORE.search(text, max(0, span.open_mark - 40), span.open_mark):
+            out.append((span, "", False))  # a title: "in his 1974 book, “An American Life”"
+            continue
         name, pronoun = "", False
         # "“…,” said X" attributes; after "“….”" a new sentence has begun.
         m = None if text[span.start : span.end].endswith(".") else _AFTER_RE.match(after)
@@ -659,6 +698,7 @@ def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
             said = re.findall(_PRONOUN, after[:60]) or re.findall(_PRONOUN, before)[-1:]
             gender = {"he": "m", "she": "f"}[said[0].lower()] if said else ""
             name = resolver.before(span.open_mark, gender)
+            resolver.learn(name, gender)
         if name:
             resolver.add(span.open_mark, name)
         out.append((span, name, explicit))
