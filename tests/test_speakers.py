@@ -44,6 +44,45 @@ FORMS = [
     ("a first name alone, given in full elsewhere",
      "Chela Ortiz married him in May. “We could never repay them,” Chela said.", "Chela Ortiz"),
     ("nobody named", "“Stay down,” someone shouted from the crowd.", ""),
+    ("pronoun after a sentence whose subject acts with an irregular verb",
+     "“We filed the appeal,” Mr Dunmore said. Rosa Kell stood up and walked to the bench. "
+     "“I want the court to hear me,” she said.", "Rosa Kell"),
+    ("pronoun after a long description before an appositive name",
+     "“We have a plan,” Mr Dunmore said. The head of the county water board, Ivo Stant, "
+     "said the pipes were old. “They are older than I am,” he said.", "Ivo Stant"),
+    ("pronoun after a person with a relative clause",
+     "“We have a plan,” Mr Dunmore said. The news surprised the builder Ivo Stant, who "
+     "signed the contract in May. “Nobody told me,” he said.", "Ivo Stant"),
+    ("pronoun after according to, with a role and a comma",
+     "The singer is resting, according to her manager, Paul Brenn. “She needs quiet,” he said.",
+     "Paul Brenn"),
+    ("surname with a lower-case particle",
+     "Museum director Anneke de Vries arrived at nine. “The door was open,” she said.",
+     "Anneke de Vries"),
+    ("a capitalised adjective before the role, the name after the comma",
+     "“We do not want war,” said a Nordland government spokesman, Erik T. Voss.", "Erik T. Voss"),
+    ("a capitalised adjective before the role, nobody named",
+     "“The line is down,” said a Nordland blogger, who asked not to be named.", ""),
+    ("a middle initial after the verb and a role",
+     "“Nothing heroic about it,” said commentator Paul J. Brenn, a former aide.", "Paul J. Brenn"),
+    ("the person before an appositive that names their workplace",
+     "Ken Osei, Vice President of programmes at Hope's Harvest, told reporters the camp was hit by "
+     "a “terrifying attack.”", "Ken Osei"),
+    ("a title of a work, nobody's speech",
+     "Paul Brenn wrote about it in his 1999 book, “A Long Way Down.”", ""),
+    ("pronoun after an unnamed person",
+     "“It will last five years,” Jan Roth said. However, one customer at the shop was "
+     "sceptical. “It might only last two,” he said.", ""),
+    ("an unnamed subject of an elided attribution",
+     "Mira Sand said she pushed through the crowd. An officer looked at her and said: "
+     "“I am very sorry.”", ""),
+    ("the gender a pronoun gave, for a later pronoun",
+     "Director Ana Kerr said the window was smashed. “They knew what they wanted,” she said. "
+     "Guard Tom Pell was on duty. “I heard the glass,” he said. “It is a sad day,” she added.",
+     "Ana Kerr"),
+    ("the noun heads the appositive",
+     "“We are short of guards,” Tom Hale, a spokesman for Mayor Lisa Grant, said. Grant "
+     "called it a national problem. “Every city has it,” the mayor said.", "Lisa Grant"),
 ]
 # fmt: on
 
