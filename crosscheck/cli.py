@@ -4,11 +4,15 @@ here only.
 Exit codes: 0 success; 1 ``check`` found a conflict at or above ``--fail-on``, or
 ``report --baseline`` found a difference; 2 usage, input or store error (the message
 says which file or store, and what to do); 3 success, but some input files were skipped
-(each named in a warning on stderr)."""
+(each named in a warning on stderr); 4 an internal error (a bug: the message names it);
+130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 141 the reader of the output went
+away (``| head``). No error ends in a traceback, and none in 1."""
 
 from __future__ import annotations
 
 import logging
+import os
+import signal
 import sqlite3
 import sys
 from pathlib import Path
@@ -17,7 +21,7 @@ from typing import Annotated
 import typer
 
 from . import __version__, config
-from .errors import CrosscheckError, StoreError, UsageError
+from .errors import CrosscheckError, UsageError
 from .model import Severity
 from .report import Format, safe_text
 
@@ -28,7 +32,57 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_SKIPPED = 0, 1, 2, 3
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_SKIPPED, EXIT_INTERNAL = 0, 1, 2, 3, 4
+EXIT_PIPE, EXIT_INTERRUPTED, EXIT_TERMINATED = 141, 130, 143
+
+
+class _Terminated(Exception):
+    """SIGTERM arrived: unwind (a store write rolls back), then exit 143."""
+
+
+class _ReaderGone(Exception):
+    """The reader of stdout closed it (``| head``)."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def run() -> None:
+    """The console entry point: the commands of ``app``, with every signal and every
+    unexpected error turned into a message and an exit code of its own."""
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        code = app(prog_name="crosscheck", standalone_mode=False)
+    except typer.Abort:  # end of input at a prompt
+        code = EXIT_INTERRUPTED
+    except _Terminated:
+        typer.echo("crosscheck: terminated", err=True)
+        sys.exit(EXIT_TERMINATED)
+    except typer.TyperException as exc:  # a bad option or argument: its usage message
+        show = getattr(exc, "show", None)
+        if show:
+            show()
+        else:
+            typer.echo(f"crosscheck: error: {safe_text(str(exc))}", err=True)
+        sys.exit(EXIT_ERROR)
+    except _ReaderGone:  # stop without a word; what is left to write goes nowhere
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_PIPE)
+    except Exception as exc:
+        _internal(exc)
+    if code == EXIT_INTERRUPTED:  # typer's answer to Ctrl-C
+        typer.echo("crosscheck: interrupted", err=True)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _internal(exc: BaseException) -> None:
+    typer.echo(
+        f"crosscheck: internal error: {type(exc).__name__}: {safe_text(str(exc))}. This is "
+        "a bug in crosscheck; please report it with the command that caused it.",
+        err=True,
+    )
+    sys.exit(EXIT_INTERNAL)
 
 
 def _version(value: bool) -> None:
@@ -73,11 +127,21 @@ def _destination(output: Path | None, inputs: list[Path]) -> Path | None:
 
 def _write(text: str, output: Path | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise _ReaderGone from None
         return
     tmp = output.with_name(output.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(output)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(output)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _fail(
+            UsageError(f"{output}: cannot write it ({exc.strerror or exc}); nothing was written")
+        ) from None
     typer.echo(f"wrote {safe_text(str(output))}", err=True)
 
 
@@ -169,7 +233,7 @@ def report(
     elif baseline is not None:
         assert expected is not None
         difference = baseline_mod.diff(expected, result)
-        sys.stdout.write(baseline_mod.render(difference, baseline))
+        _write(baseline_mod.render(difference, baseline), None)
         if not difference.clean:
             raise typer.Exit(EXIT_FINDINGS)
     if result.warnings:
@@ -216,10 +280,8 @@ def index(
             stats = st.update(
                 corpus.articles, Embedder(st.model), prune=prune, progress=progress, engine=runner
             )
-    except sqlite3.DatabaseError as exc:
-        raise _fail(
-            StoreError(f"{store}: the store is damaged ({exc}); rebuild it with --rebuild")
-        ) from None
+    except (sqlite3.DatabaseError, OSError) as exc:
+        raise _fail(store_mod.failure(store, exc)) from None
     except CrosscheckError as exc:
         raise _fail(exc) from None
     again = f", {stats.reextracted} extracted again" if stats.reextracted else ""
@@ -259,17 +321,16 @@ def check(
         with store_mod.Store.open(store) as st:
             embedder = Embedder(st.model)
             results, warnings = run_check(paths, st, embedder, window or None)
+            for warning in warnings:
+                typer.echo(f"crosscheck: warning: {safe_text(warning)}", err=True)
+            # the report first: a store that cannot take the articles loses no result
+            _write(render_check(results, fmt, embedder.name, warnings), output)
             if add:
                 st.update([r.article for r in results], embedder)
     except sqlite3.DatabaseError as exc:
-        raise _fail(
-            StoreError(f"{store}: the store is damaged ({exc}); rebuild it with --rebuild")
-        ) from None
+        raise _fail(store_mod.failure(store, exc)) from None
     except CrosscheckError as exc:
         raise _fail(exc) from None
-    for warning in warnings:
-        typer.echo(f"crosscheck: warning: {safe_text(warning)}", err=True)
-    _write(render_check(results, fmt, embedder.name, warnings), output)
     worst = [f.severity.rank for r in results for f in r.conflicts]
     if worst and max(worst) >= fail_on.rank:
         raise typer.Exit(EXIT_FINDINGS)

@@ -20,16 +20,18 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import fcntl
+import functools
 import hashlib
 import json
 import logging
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from . import __version__, index
 from .config import DEFAULT_MODEL
@@ -174,6 +176,29 @@ def _article(row: sqlite3.Row) -> Article:
 
 # --- the store --------------------------------------------------------------------------
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+# What a damaged row or meta value raises while it is read: a payload that is not JSON
+# or lacks a field, an unknown claim kind, a bad date or number, a vector of the wrong
+# length.
+_DAMAGE = (ValueError, KeyError, TypeError, sqlite3.DatabaseError)
+
+
+def _reads(method: Callable[_P, _R]) -> Callable[_P, _R]:
+    """A reading method of :class:`Store`: damaged contents become a StoreError that
+    names the store and says how to rebuild it."""
+
+    @functools.wraps(method)
+    def read(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(*args, **kwargs)
+        except _DAMAGE as exc:
+            store = args[0]
+            assert isinstance(store, Store)
+            raise _damaged(store.path, exc) from None
+
+    return read
+
 
 class Store:
     """An open corpus store. Use :meth:`open`; close it (or use ``with``) when done.
@@ -223,6 +248,11 @@ class Store:
                 f"{path}: not a crosscheck store of schema {SCHEMA_VERSION}; "
                 f"rebuild it with `crosscheck index PATHS --store {path} --rebuild`"
             )
+        try:
+            _check_meta(meta)
+        except ValueError as exc:
+            conn.close()
+            raise _damaged(path, exc) from None
         if model is not None and meta["model"] != model:
             conn.close()
             raise StoreError(
@@ -280,9 +310,11 @@ class Store:
 
     # reading ----------------------------------------------------------------------------
 
+    @_reads
     def article_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY id")]
 
+    @_reads
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         if ids is None:
             rows = self.conn.execute("SELECT * FROM articles ORDER BY id").fetchall()
@@ -290,6 +322,7 @@ class Store:
             rows = _select_in(self.conn, "SELECT * FROM articles WHERE id IN ({})", list(ids))
         return sorted((_article(r) for r in rows), key=lambda a: a.id)
 
+    @_reads
     def claims(self, article_ids: Iterable[str]) -> list[Claim]:
         """Every claim of these articles, in article and offset order."""
         rows = _select_in(
@@ -299,6 +332,7 @@ class Store:
             (_claim(r) for r in rows), key=lambda c: (c.article_id, c.start, c.end, c.kind)
         )
 
+    @_reads
     def unit_claims(self, unit_ids: Iterable[int]) -> dict[int, Claim]:
         """The claim behind each embedded unit id."""
         sql = (
@@ -308,6 +342,7 @@ class Store:
         )
         return {r["unit_id"]: _claim(r) for r in _select_in(self.conn, sql, list(unit_ids))}
 
+    @_reads
     def quote_units_by_speaker(self, keys: Iterable[str]) -> dict[str, list[int]]:
         """Unit ids of stored quotes attributed to each (non-empty) speaker key."""
         sql = (
@@ -320,6 +355,7 @@ class Store:
             out.setdefault(r["k"], []).append(r["unit_id"])
         return out
 
+    @_reads
     def unit_source(self, unit_id: int) -> tuple[str, str, int | None]:
         """``(article id, outlet, day)`` of an embedded unit; the day is the ordinal of
         the article's publication date, ``None`` when it has none."""
@@ -333,18 +369,19 @@ class Store:
             self._sources[unit_id] = (row[0], row[1], day) if row else ("", "", None)
         return self._sources[unit_id]
 
+    @_reads
     def vectors(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """Cached vectors for the texts that have one (keyed by text)."""
-        import numpy as np
-
         by_hash = {text_hash(t): t for t in texts}
         rows = _select_in(
             self.conn,
             "SELECT text_hash, vector FROM vectors WHERE text_hash IN ({})",
             list(by_hash),
         )
-        return {by_hash[r[0]]: np.frombuffer(r[1], dtype=np.float32) for r in rows}
+        dim = int(self.meta.get("dim", "0"))
+        return {by_hash[r[0]]: _vector(r[1], dim) for r in rows}
 
+    @_reads
     def index(self, kind: str) -> Any:
         """The FAISS index of ``kind`` ("sentences" or "quotes"), loaded once; rebuilt in
         memory from the stored vectors when its file is missing or damaged. None while the
@@ -363,11 +400,13 @@ class Store:
         if file.exists():
             try:
                 idx = faiss.read_index(str(file))
-                if idx.ntotal == expected:
+                dim = int(self.meta.get("dim", idx.d))
+                if idx.ntotal == expected and idx.d == dim:
                     return idx
                 log.warning(
-                    "%s holds %d vectors, not %d: rebuilding it", file, idx.ntotal, expected
-                )
+                    "%s holds %d vectors of %d values, not %d of %d: rebuilding it",
+                    file, idx.ntotal, idx.d, expected, dim,
+                )  # fmt: skip
             except RuntimeError as exc:
                 log.warning("%s is damaged (%s): rebuilding it from the stored vectors", file, exc)
         elif expected:
@@ -388,7 +427,7 @@ class Store:
         dim = int(self.meta["dim"])
         ids = np.array([r[0] for r in rows], dtype=np.int64)
         vecs = (
-            np.stack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
+            np.stack([_vector(r[1], dim) for r in rows])
             if rows
             else np.zeros((0, dim), dtype=np.float32)
         )
@@ -409,6 +448,21 @@ class Store:
         extracts and embeds what is new."""
         if embedder.name != self.model:
             raise StoreError(f"{self.path}: built with model {self.model!r}, not {embedder.name!r}")
+        try:
+            return self._update(articles, embedder, prune, progress, engine)
+        except (sqlite3.DatabaseError, OSError) as exc:
+            raise failure(self.path, exc) from None
+        except _DAMAGE as exc:
+            raise _damaged(self.path, exc) from None
+
+    def _update(
+        self,
+        articles: Sequence[Article],
+        embedder: Embedder,
+        prune: bool,
+        progress: bool,
+        engine: Engine,
+    ) -> UpdateStats:
         stats = UpdateStats()
         with _lock(self.path):
             self._clean_orphans()
@@ -457,7 +511,8 @@ class Store:
                     self._set_meta(extraction_version=str(EXTRACTION_VERSION))
                 self.conn.execute("COMMIT")
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
                 raise
             if changed:
                 self._indexes, self._sources = indexes, {}
@@ -548,10 +603,17 @@ class Store:
                 idx.add_with_ids(vecs, np.array([uid for uid, _ in mine], dtype=np.int64))
             final = self.path / f"{kind}-{gen}.faiss"
             tmp = final.with_name(final.name + ".tmp")
-            faiss.write_index(idx, str(tmp))
-            with open(tmp, "rb") as fh:
-                os.fsync(fh.fileno())
-            tmp.replace(final)
+            try:
+                faiss.write_index(idx, str(tmp))
+                with open(tmp, "rb") as fh:
+                    os.fsync(fh.fileno())
+                tmp.replace(final)
+            except (OSError, RuntimeError) as exc:
+                tmp.unlink(missing_ok=True)
+                if isinstance(exc, OSError):
+                    raise
+                # FAISS reports a failed write as RuntimeError; the disk is the likely cause
+                raise OSError(errno.EIO, f"cannot write {final.name} ({exc})") from None
 
     def _set_meta(self, **values: str) -> None:
         self.conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", sorted(values.items()))
@@ -599,6 +661,56 @@ def _damaged(path: Path, exc: Exception) -> StoreError:
     )
 
 
+def _vector(blob: bytes, dim: int) -> np.ndarray:
+    """A stored vector; ValueError when it is not ``dim`` float32 values."""
+    import numpy as np
+
+    if not isinstance(blob, bytes) or (dim and len(blob) != 4 * dim):
+        raise ValueError(f"a stored vector has {len(blob)} bytes, not {4 * dim}")
+    return np.frombuffer(blob, dtype=np.float32)
+
+
+def _check_meta(meta: dict[str, str]) -> None:
+    """Raise ValueError when a meta value the store runs on is not what it must be."""
+    if int(meta.get("generation", "0")) < 0:
+        raise ValueError(f"generation {meta['generation']!r} is negative")
+    if "dim" in meta and int(meta["dim"]) <= 0:
+        raise ValueError(f"dim {meta['dim']!r} is not a positive number")
+
+
+def failure(path: Path, exc: sqlite3.DatabaseError | OSError) -> StoreError:
+    """The message for a database or file error met while opening or writing the store
+    at ``path``: it cannot be written (read-only, full disk, busy), or it is damaged."""
+    if isinstance(exc, OSError) or _unwritable_reason(exc):
+        return _unwritable(path, exc)
+    return _damaged(path, exc)
+
+
+def _unwritable_reason(exc: Exception) -> str:
+    """Why a write failed, when the store itself is not at fault; "" otherwise."""
+    code = exc.errno if isinstance(exc, OSError) else None
+    text = str(exc).lower()
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS) or "readonly" in text:
+        return "read-only"
+    if code in (errno.ENOSPC, errno.EDQUOT) or "full" in text:
+        return "full"
+    if "locked" in text or "busy" in text:
+        return "busy"
+    return "other" if isinstance(exc, OSError) else ""
+
+
+def _unwritable(path: Path, exc: Exception) -> StoreError:
+    """The store could not be written; it still holds what it held before."""
+    detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    advice = {
+        "read-only": "the store is read-only; give write access to the folder and its "
+        "files, or copy it somewhere writable",
+        "full": "no space is left on the disk; free some and run the same command again",
+        "busy": "another program holds the store; run again when it is done",
+    }.get(_unwritable_reason(exc), "run the same command again")
+    return StoreError(f"{path}: cannot write the store ({detail}); it is unchanged; {advice}")
+
+
 def _select_in(conn: sqlite3.Connection, sql: str, values: list[Any]) -> list[sqlite3.Row]:
     """Run ``sql`` with ``IN ({})`` filled for ``values``, in chunks under SQLite's limit."""
     rows: list[sqlite3.Row] = []
@@ -611,7 +723,11 @@ def _select_in(conn: sqlite3.Connection, sql: str, values: list[Any]) -> list[sq
 @contextlib.contextmanager
 def _lock(path: Path) -> Iterator[None]:
     """The writer lock: one ``index`` at a time per store; others wait for it."""
-    with open(path / ".lock", "a") as fh:
+    try:
+        fh = open(path / ".lock", "a")  # noqa: SIM115 (closed below)
+    except OSError as exc:
+        raise _unwritable(path, exc) from None
+    with fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         try:
             yield

@@ -1,0 +1,256 @@
+"""Hostile conditions around the store and the process (issue 16): a store that cannot
+be written, a full disk, damaged store contents, and errors nobody foresaw. Each ends
+in a message that names the store and the problem, and an exit code that means what
+the README says: never a traceback, never 1 (which ``check`` users read as "conflict
+found"), and the store keeps what it held."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from crosscheck import cli, pipeline, store
+from crosscheck.cli import EXIT_ERROR, app
+from crosscheck.store import DB_NAME, Store
+
+A = "Labour lost 275 seats, and Corbyn said: “We will fight on.”\n"
+B = "Labour lost 382 seats, and Corbyn said: “We will fight on.”\n"
+
+
+def _indexed(tmp_path: Path) -> tuple[Path, Path]:
+    """A store holding one article, and a second article to add or check."""
+    (tmp_path / "a.txt").write_text(A)
+    (tmp_path / "b.txt").write_text(B)
+    st = tmp_path / "store"
+    result = CliRunner().invoke(app, ["index", str(tmp_path / "a.txt"), "-s", str(st)])
+    assert result.exit_code == 0, result.output
+    return st, tmp_path / "b.txt"
+
+
+def _stored(st: Path) -> list[str]:
+    with Store.open(st) as s:
+        return s.article_ids()
+
+
+def _clean(result: object) -> None:
+    """No traceback reached the user: the command ended by its own exit code."""
+    exc = getattr(result, "exception", None)
+    assert exc is None or isinstance(exc, SystemExit), repr(exc)
+    assert "Traceback" not in getattr(result, "output", "")
+
+
+def _raise(exc: BaseException) -> Callable[..., None]:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise exc
+
+    return fail
+
+
+WRITE_FAILURES = {
+    "read-only database": (
+        sqlite3.OperationalError("attempt to write a readonly database"),
+        "read-only",
+    ),
+    "read-only folder": (PermissionError(errno.EACCES, "Permission denied"), "read-only"),
+    "disk full in the database": (
+        sqlite3.OperationalError("database or disk is full"),
+        "no space",
+    ),
+    "disk full in the index files": (
+        OSError(errno.ENOSPC, "No space left on device"),
+        "no space",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(WRITE_FAILURES))
+def test_a_store_that_cannot_be_written_is_told_and_left_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    st, new = _indexed(tmp_path)
+    exc, told = WRITE_FAILURES[case]
+    target = "_write_indexes" if "index files" in case else "_insert"
+    monkeypatch.setattr(Store, target, _raise(exc))
+    result = CliRunner().invoke(app, ["index", str(new), "-s", str(st), "--no-progress"])
+    _clean(result)
+    assert result.exit_code == EXIT_ERROR, result.output
+    assert str(st) in result.output and told in result.output
+    assert "unchanged" in result.output
+    assert "--rebuild" not in result.output  # the advice that would destroy a good store
+    monkeypatch.undo()
+    assert _stored(st) == ["a"]
+
+
+def test_a_full_disk_while_writing_an_index_file_leaves_no_stray_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    st, new = _indexed(tmp_path)
+    import faiss
+
+    def half_written(idx: object, path: str) -> None:
+        Path(path).write_bytes(b"partial")
+        raise RuntimeError("Error in faiss::FileIOWriter: write error: No space left on device")
+
+    monkeypatch.setattr(faiss, "write_index", half_written)
+    result = CliRunner().invoke(app, ["index", str(new), "-s", str(st), "--no-progress"])
+    _clean(result)
+    assert result.exit_code == EXIT_ERROR and "unchanged" in result.output
+    assert not list(st.glob("*.tmp"))
+    monkeypatch.undo()
+    assert _stored(st) == ["a"]
+    with Store.open(st) as s:
+        assert s.index("sentences").ntotal == 1
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through file modes")
+def test_a_really_read_only_store(tmp_path: Path) -> None:
+    st, new = _indexed(tmp_path)
+    for f in [st, *st.iterdir()]:
+        f.chmod(0o555 if f.is_dir() else 0o444)
+    try:
+        result = CliRunner().invoke(app, ["index", str(new), "-s", str(st), "--no-progress"])
+        _clean(result)
+        assert result.exit_code == EXIT_ERROR and "read-only" in result.output
+    finally:
+        for f in [st, *st.iterdir()]:
+            f.chmod(0o755 if f.is_dir() else 0o644)
+    assert _stored(st) == ["a"]
+
+
+def test_check_add_on_a_store_that_cannot_be_written_still_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    st, new = _indexed(tmp_path)
+    monkeypatch.setattr(
+        Store, "_insert", _raise(sqlite3.OperationalError("attempt to write a readonly database"))
+    )
+    result = CliRunner().invoke(app, ["check", str(new), "-s", str(st), "--add", "-f", "json"])
+    _clean(result)
+    assert result.exit_code == EXIT_ERROR
+    assert '"conflicts"' in result.stdout  # the check's result is not lost
+    assert "read-only" in result.stderr
+
+
+# Damage done to a store's contents behind crosscheck's back: (SQL, what it breaks).
+DAMAGE = {
+    "payload not JSON": "UPDATE claims SET payload = 'not json'",
+    "payload without its fields": "UPDATE claims SET payload = '{}'",
+    "unknown claim kind": "UPDATE claims SET kind = 'rumour'",
+    "vector of the wrong length": "UPDATE vectors SET vector = x'00010203'",
+    "vector that is text": "UPDATE vectors SET vector = 'abc'",
+    "generation not a number": "UPDATE meta SET value = 'x' WHERE key = 'generation'",
+    "negative generation": "UPDATE meta SET value = '-2' WHERE key = 'generation'",
+    "dimension not a number": "UPDATE meta SET value = 'wide' WHERE key = 'dim'",
+    "dimension zero": "UPDATE meta SET value = '0' WHERE key = 'dim'",
+    "bad publication date": "UPDATE articles SET published = '2017-13-45'",
+    "bad date in a claim": (
+        "UPDATE claims SET payload = json_set(payload, '$.date.first', '2017-02-30') "
+        "WHERE kind = 'date'"
+    ),
+}
+
+
+@pytest.mark.parametrize("command", ["check", "index"])
+@pytest.mark.parametrize("case", sorted(DAMAGE))
+def test_damaged_store_contents_are_a_store_error(tmp_path: Path, case: str, command: str) -> None:
+    st, new = _indexed(tmp_path)
+    (tmp_path / "a.txt").write_text(A + "Turnout was 35 per cent on 4 May 2017.\n")
+    CliRunner().invoke(app, ["index", str(tmp_path / "a.txt"), "-s", str(st)])
+    conn = sqlite3.connect(st / DB_NAME)
+    conn.execute(DAMAGE[case])
+    conn.commit()
+    conn.close()
+    for f in st.glob("*.faiss"):
+        f.unlink()  # read the vectors again, as after a lost index file
+    args = [command, str(new), "-s", str(st)] + (["--no-progress"] if command == "index" else [])
+    result = CliRunner().invoke(app, args)
+    _clean(result)
+    if result.exit_code != 0:  # some damage is never read by this command
+        assert result.exit_code == EXIT_ERROR, result.output
+        assert str(st) in result.output and "damaged" in result.output
+        assert "--rebuild" in result.output
+
+
+def test_an_error_nobody_foresaw_is_exit_4_with_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text(A)
+    monkeypatch.setattr(pipeline, "build_report", _raise(ZeroDivisionError("division by zero")))
+    monkeypatch.setattr(sys, "argv", ["crosscheck", "report", str(tmp_path), "--no-progress"])
+    with pytest.raises(SystemExit) as exit_:
+        cli.run()
+    assert exit_.value.code == cli.EXIT_INTERNAL
+    err = capsys.readouterr().err
+    assert "internal error: ZeroDivisionError" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("exc", "code", "told"),
+    [
+        (KeyboardInterrupt(), cli.EXIT_INTERRUPTED, "interrupted"),
+        (cli._Terminated(), cli.EXIT_TERMINATED, "terminated"),
+    ],
+)
+def test_a_signal_is_told_and_has_its_own_exit_code(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    exc: BaseException,
+    code: int,
+    told: str,
+) -> None:
+    (tmp_path / "a.txt").write_text(A)
+    monkeypatch.setattr(pipeline, "build_report", _raise(exc))
+    monkeypatch.setattr(sys, "argv", ["crosscheck", "report", str(tmp_path), "--no-progress"])
+    with pytest.raises(SystemExit) as exit_:
+        cli.run()
+    assert exit_.value.code == code
+    assert told in capsys.readouterr().err
+
+
+def test_a_bad_option_is_exit_2_through_the_entry_point(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["crosscheck", "report", "--format", "pdf"])
+    with pytest.raises(SystemExit) as exit_:
+        cli.run()
+    assert exit_.value.code == EXIT_ERROR
+    assert "pdf" in capsys.readouterr().err
+
+
+def test_store_failure_tells_damage_from_a_disk_that_cannot_be_written(tmp_path: Path) -> None:
+    full = store.failure(tmp_path, sqlite3.OperationalError("database or disk is full"))
+    damaged = store.failure(tmp_path, sqlite3.DatabaseError("file is not a database"))
+    assert "no space" in str(full) and "--rebuild" not in str(full)
+    assert "damaged" in str(damaged) and "--rebuild" in str(damaged)
+
+
+class _ClosedPipe:
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+    def flush(self) -> None:
+        pass
+
+    def fileno(self) -> int:
+        return os.open(os.devnull, os.O_WRONLY)
+
+
+def test_a_reader_that_closes_the_pipe_ends_it_quietly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `crosscheck report | head -1`: no traceback, exit 141 (the shell's code for it)
+    (tmp_path / "a.txt").write_text(A)
+    monkeypatch.setattr(sys, "argv", ["crosscheck", "report", str(tmp_path), "--no-progress"])
+    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    with pytest.raises(SystemExit) as exit_:
+        cli.run()
+    assert exit_.value.code == cli.EXIT_PIPE
+    assert "Traceback" not in capsys.readouterr().err
