@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from .config import MAX_SENTENCE_CHARS
 from .dates import find_dates
 from .model import Article, Claim, ClaimKind, Quote, Sentence
 from .quantities import find_quantities
@@ -403,11 +404,21 @@ _NOMINAL_AFTER = re.compile(
 )
 
 
-def _introduced_as(noun: str, text: str) -> str:
-    """The last person ``text`` introduces with ``noun`` ("spokeswoman Rachel Dunn",
-    "Rachel Dunn, a spokeswoman for the airport"); "" when none."""
+def _introduced_as(noun: str, text: str, before: int) -> str:
+    """The last person ``text`` introduces with ``noun`` before offset ``before``
+    ("spokeswoman Rachel Dunn", "Rachel Dunn, a spokeswoman for the airport"); "" when
+    none."""
     if noun in ("he", "she", "it", "they", "we", "i", "who"):
         return ""
+    ends, names = _introductions(noun, text)
+    i = bisect.bisect_right(ends, before)
+    return next((n for n in reversed(names[:i]) if n), "")
+
+
+@functools.lru_cache(maxsize=32)
+def _introductions(noun: str, text: str) -> tuple[list[int], list[str]]:
+    """Where each introduction of a person with ``noun`` ends in ``text``, and the
+    person (found once per noun and text)."""
     word = rf"(?i:{re.escape(noun)})"
     pattern = (
         rf"\b{word}[ \t]+(?P<name>{_NAME})"
@@ -416,8 +427,8 @@ def _introduced_as(noun: str, text: str) -> str:
         rf"|(?P<name2>{_NAME}),[ \t]+(?:a|an|the)[ \t]+(?:[\w’'-]+[ \t]+){{0,4}}?{word}\b"
         rf"(?![ \t]+[A-Z])"
     )
-    found = [(m.start(), _clean_name(m["name"] or m["name2"])) for m in re.finditer(pattern, text)]
-    return next((n for _, n in reversed(found) if n), "")
+    found = [(m.end(), _clean_name(m["name"] or m["name2"])) for m in re.finditer(pattern, text)]
+    return [e for e, _ in found], [n for _, n in found]
 
 
 @dataclass
@@ -429,7 +440,7 @@ class _Resolver:
     mentions: list[tuple[int, str, bool]]  # (offset, name, speaks), sorted by offset
     _genders: dict[str, str] | None = None
     _people: dict[str, bool] = field(default_factory=dict)  # name → a person?
-    _gender_of: dict[str, str] = field(default_factory=dict)  # name → "m", "f" or ""
+    _full_of: dict[str, str] = field(default_factory=dict)  # name → its full_name
 
     @classmethod
     def for_text(cls, text: str, quoted: Sequence[tuple[int, int]] = ()) -> _Resolver:
@@ -453,7 +464,7 @@ class _Resolver:
         for m in [*_APPOSITIVE_SUBJECT.finditer(text), *_DESCRIBED_SUBJECT.finditer(text)]:
             name = _clean_name(m["name"])
             if name and not inside(m.start()):
-                found.append((m.start(), name, bool(_VERB_RE.fullmatch(m["verb"]))))
+                found.append((m.start("name"), name, bool(_VERB_RE.fullmatch(m["verb"]))))
         for m in _SOMEONE.finditer(text):
             if not inside(m.start()):
                 found.append((m.start("noun"), "", False))  # nobody the article names
@@ -475,21 +486,26 @@ class _Resolver:
         said Blackmore is alleged …, while Oler is accused …. “…,” he told"); nobody
         when the last person is one the article does not name ("One Mac customer …
         was sceptical. “…,” he said")."""
-        people = [
-            (o, n, speaks)
-            for o, n, speaks in self.mentions[
-                : bisect.bisect_left(self.mentions, (offset, "", False))
-            ]
-            if not n or (self._person(n) and (not gender or self._gender(n) in ("", gender)))
-        ]
-        if not people:
+
+        def fits(name: str) -> bool:
+            return not name or (
+                self._person(name) and (not gender or self._gender(name) in ("", gender))
+            )
+
+        i = bisect.bisect_left(self.mentions, (offset, "", False)) - 1
+        while i >= 0 and not fits(self.mentions[i][1]):
+            i -= 1
+        if i < 0:
             return ""
-        last = people[-1]
-        if not last[2]:
-            speaker = next((p for p in reversed(people) if p[2]), None)
-            if speaker and not _SENTENCE_END.search(self.text, speaker[0], last[0]):
-                return speaker[1]
-        return last[1]
+        at, last, speaks = self.mentions[i]
+        if not speaks:
+            # the nearest speaker before, if the same sentence holds both
+            start = _sentence_start(self.text, at, 0)
+            j = bisect.bisect_left(self.mentions, (start, "", False))
+            for _, n, s in reversed(self.mentions[j:i]):
+                if s and n and fits(n):
+                    return n
+        return last
 
     def _gender(self, name: str) -> str:
         """ "m" or "f" when the article tells (a title, "Mr Gunness", "Ms. Mendes"; a
@@ -497,20 +513,22 @@ class _Resolver:
         husband, Leroy"); "" when it does not, or says both."""
         if self._genders is None:
             self._genders = _genders(self.text)
-        if name not in self._gender_of:
-            full = full_name(name, self.text)
-            self._gender_of[name] = self._genders.get(full, "") if len(full.split()) > 1 else ""
-        return self._gender_of[name]
+        full = self._full(name)
+        return self._genders.get(full, "") if len(full.split()) > 1 else ""
+
+    def _full(self, name: str) -> str:
+        if name not in self._full_of:
+            self._full_of[name] = full_name(name, self.text)
+        return self._full_of[name]
 
     def learn(self, name: str, gender: str) -> None:
         """``name`` is the ``gender`` a pronoun gave them ("“…,” she said" of Anneke
         de Vries), unless the article already tells."""
         if self._genders is None:
             self._genders = _genders(self.text)
-        full = full_name(name, self.text)
+        full = self._full(name)
         if gender and len(full.split()) > 1 and full not in self._genders:
             self._genders[full] = gender
-            self._gender_of.clear()
 
     def spoke(self, lo: int, hi: int) -> str:
         """The last speaker the text names between ``lo`` and ``hi``; "" when none."""
@@ -527,13 +545,11 @@ class _Resolver:
         return self._people[name]
 
     def _is_person(self, name: str) -> bool:
-        if _organisation(name) or re.search(
-            rf"\b(?:in|at|near|outside|across)\s+(?:the\s+)?{re.escape(name)}\b", self.text
-        ):
+        names = _names(self.text)
+        if _organisation(name) or name in names.placed:
             return False
-        surname = name.split()[-1]
         return _is_person(name) or any(
-            r.split()[-1:] == [surname] and _is_person(r) for r in _name_runs(self.text)
+            _is_person(r) for r in names.by_last.get(name.split()[-1], ())
         )
 
 
@@ -553,17 +569,24 @@ _GENDER_WORDS = {
         "f",
     ),
 }
+_GENDER_WORD = "|".join(sorted(_GENDER_WORDS, key=len, reverse=True))
 _GENDER_BEFORE = re.compile(
-    rf"\b(?P<word>{'|'.join(sorted(_GENDER_WORDS, key=len, reverse=True))})\b\.?,?[ \t]+"
+    rf"\b(?P<word>{_GENDER_WORD})\b\.?,?[ \t]+"
     rf"(?:[a-z][\w-]*[ \t]+){{0,2}}(?P<name>{_CAP}(?:[ \t]+{_CAP}){{0,3}})",
     re.IGNORECASE,
+)
+
+# … or in an appositive right after it: "Dr. Benjamin, an African-American woman, …".
+_GENDER_AFTER = re.compile(
+    rf"(?P<name>{_CAP}(?:[ \t]+{_CAP}){{0,3}}),[ \t]+(?:a|an|the|his|her)[ \t]+"
+    rf"(?:[\w’'-]+[ \t]+){{0,3}}?(?P<word>{_GENDER_WORD})\b"
 )
 
 
 def _genders(text: str) -> dict[str, str]:
     """Per full name, the gender the article tells (see ``_Resolver._gender``)."""
     seen: dict[str, set[str]] = {}
-    for m in _GENDER_BEFORE.finditer(text):
+    for m in [*_GENDER_BEFORE.finditer(text), *_GENDER_AFTER.finditer(text)]:
         if m["name"][0].isupper():
             name = full_name(_clean_name(m["name"]), text)
             seen.setdefault(name, set()).add(_GENDER_WORDS[m["word"].lower()])
@@ -619,7 +642,10 @@ def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
         # revealed that she is “so excited” to welcome Peter Capaldi …, adding: “…”" is
         # Coleman speaking, not Capaldi.
         sent_start = _sentence_start(text, span.open_mark, 0)
-        before = _blank_quotes(text, sent_start, span.open_mark, spans[:i])
+        earlier = i
+        while earlier and spans[earlier - 1].end >= sent_start:
+            earlier -= 1  # the earlier quotes of this sentence
+        before = _blank_quotes(text, sent_start, span.open_mark, spans[earlier:i])
         after = text[min(span.end + 1, len(text)) : _sentence_end(text, span.end + 1, next_open)]
         if _WORK_BEFORE.search(text, max(0, span.open_mark - 40), span.open_mark):
             out.append((span, "", False))  # a title: "in his 1974 book, “An American Life”"
@@ -663,7 +689,7 @@ def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
             # nobody; "a volunteer said", "police said": nobody named
             noun = nominal["noun"] or nominal["noun2"]
             the = nominal["the"] or nominal["the2"]
-            name = _introduced_as(noun, text[: span.open_mark]) if the else ""
+            name = _introduced_as(noun, text, span.open_mark) if the else ""
         elif not name and not pronoun:
             name, pronoun = _speaker_before(before or _introducing_line(text, sent_start))
         explicit = bool(name) and not pronoun
@@ -730,13 +756,57 @@ def _blank_quotes(text: str, start: int, end: int, quotes: Sequence[QuoteSpan]) 
     return "".join(chars)
 
 
+@dataclass(frozen=True)
+class _Names:
+    """The names of one text, indexed once so that each look-up costs no more than the
+    names it concerns (an article of thousands of names stays linear)."""
+
+    by_last: dict[str, frozenset[str]]  # last word → the runs of two or more words
+    by_first: dict[str, frozenset[str]]  # first word → the runs of exactly two words
+    titled: frozenset[str]  # words right after a title or a role ("President Obama")
+    placed: frozenset[str]  # names after "in", "at" … ("in Gaza City": Gaza, Gaza City)
+
+
+_PLACED = re.compile(rf"\b(?:in|at|near|outside|across)\s+(?:the\s+)?(?P<run>{_NAME})")
+
+
 @functools.lru_cache(maxsize=8)
-def _name_runs(text: str) -> frozenset[str]:
+def _names(text: str) -> _Names:
     """Every capitalised run of ``text`` as a cleaned name (the article's names), those
     given only as owners too ("Stephenie Meyer's four-book series")."""
-    return frozenset(
-        _clean_name(re.sub(r"[’']s$", "", m.group(0))) for m in _NAME_RE.finditer(text)
+    runs = {_clean_name(re.sub(r"[’']s$", "", m.group(0))) for m in _NAME_RE.finditer(text)}
+    by_last: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
+    for r in runs:
+        words = r.split()
+        if len(words) > 1:
+            by_last.setdefault(words[-1], set()).add(r)
+        if len(words) == 2:
+            by_first.setdefault(words[0], set()).add(r)
+    titled: set[str] = set()
+    for m in re.finditer(rf"{_TITLED}(?P<word>[\w’'-]+)", text):
+        titled |= {m["word"], m["word"].split("-")[0]}
+    placed = set()
+    for m in _PLACED.finditer(text):
+        words = m["run"].split()
+        placed |= {" ".join(words[:k]) for k in range(1, len(words) + 1)}
+    return _Names(
+        {k: frozenset(v) for k, v in by_last.items()},
+        {k: frozenset(v) for k, v in by_first.items()},
+        frozenset(titled),
+        frozenset(placed),
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _shared_surname(runs: frozenset[str]) -> bool:
+    """Two people of one surname among ``runs`` (their first names have no word in
+    common); a surname of more than 50 full names is taken to be shared."""
+    sets = ({w for w in r.split()[:-1] if _bare(w) not in _TITLES} for r in runs)
+    given = [g for g in sets if g]
+    if len(given) > 50:
+        return True
+    return any(not a & b for i, a in enumerate(given) for b in given[i + 1 :])
 
 
 def full_name(name: str, text: str) -> str:
@@ -748,32 +818,24 @@ def full_name(name: str, text: str) -> str:
     if not name or " and " in name:
         return name
     words = name.split()
-    runs = _name_runs(text)
+    names = _names(text)
     if len(words) == 1 or all(_bare(w) in _TITLES for w in words[:-1]):
-        surname = words[-1]
-        longer = {r for r in runs if r.split()[-1:] == [surname] and len(r.split()) > 1}
-        given = [{w for w in r.split()[:-1] if _bare(w) not in _TITLES} for r in longer]
-        if any(a and b and not a & b for a in given for b in given):
+        longer = names.by_last.get(words[-1], frozenset())
+        if _shared_surname(longer):
             return name  # two people of one surname: which one is not told
         if longer:  # a first name before a title ("Faud Ali" before "Mr. Ali")
             return max(longer, key=lambda r: (_bare(r.split()[0]) not in _TITLES, len(r), r))
-        if len(words) == 1 and not re.search(rf"{_TITLED}{re.escape(name)}\b", text):
+        if len(words) == 1 and name not in names.titled:
             # not a surname ("President Obama" is no "Obama Administration")
-            opening = {
-                r
-                for r in runs
-                if r.split()[:1] == words and len(r.split()) == 2 and not _organisation(r)
-            }
+            opening = {r for r in names.by_first.get(name, ()) if not _organisation(r)}
             if len(opening) == 1:
                 return opening.pop()  # "Chela said" in an article of "Chela Ortiz"
         return name
     # A fuller form of the same first and last name ("Adam Schiff" → "Adam B. Schiff").
-    longer = {
-        r
-        for r in runs
-        if r.split()[-1:] == words[-1:] and words[0] in r.split() and len(r) > len(name)
+    fuller = {
+        r for r in names.by_last.get(words[-1], ()) if words[0] in r.split() and len(r) > len(name)
     }
-    return max(longer, key=lambda r: (len(r.split()), r), default=name)
+    return max(fuller, key=lambda r: (len(r.split()), r), default=name)
 
 
 def _is_person(name: str) -> bool:
@@ -783,26 +845,42 @@ def _is_person(name: str) -> bool:
     )
 
 
+_STOP = re.compile(r"[.!?][”\"’]?\s+")
+_MARK = re.compile(r"[.!?]")
+
+
+@functools.lru_cache(maxsize=8)
+def _stops(text: str) -> list[int]:
+    """Offsets of the marks that end a sentence of ``text`` ("U.N. spokesman", "Mr.
+    Rove": no sentence ends there), found once per text."""
+    return [m.start() for m in _STOP.finditer(text) if not _title_stop(text, 0, m.start())]
+
+
 def _sentence_start(text: str, pos: int, floor: int) -> int:
-    """Start of the sentence holding ``pos``, not before ``floor`` or the line start."""
-    base = max(floor, text.rfind("\n", 0, pos) + 1)
-    start = base
-    for m in re.finditer(r"[.!?][”\"’]?\s+", text[base:pos]):
-        if _title_stop(text, base, base + m.start()):
-            continue  # "U.N. spokesman", "Mr. Rove": no sentence ends there
-        start = base + m.end()
-    return start
+    """Start of the sentence holding ``pos``, not before ``floor``, the line start or
+    MAX_SENTENCE_CHARS back (a longer "sentence" is no claim)."""
+    lo = max(floor, pos - MAX_SENTENCE_CHARS)
+    base = max(lo, text.rfind("\n", lo, pos) + 1)
+    stops = _stops(text)
+    i = bisect.bisect_left(stops, pos) - 1
+    while i >= 0 and stops[i] >= base:
+        m = _STOP.match(text, stops[i], pos)  # its white space must begin before pos
+        if m:
+            return m.end()
+        i -= 1
+    return base
 
 
 def _sentence_end(text: str, pos: int, ceiling: int) -> int:
     """End of the sentence from ``pos``: its first full stop that does not end a title
-    or an initial ("Mr. Rove said.", "Adam B. Schiff"), not beyond ``ceiling`` or the
-    line end."""
-    line_end = text.find("\n", pos)
-    end = min(ceiling, len(text) if line_end < 0 else line_end)
-    for m in re.finditer(r"[.!?]", text[pos:end]):
-        if not _title_stop(text, pos, pos + m.start()):
-            return pos + m.end()
+    or an initial ("Mr. Rove said.", "Adam B. Schiff"), not beyond ``ceiling``, the line
+    end or MAX_SENTENCE_CHARS on."""
+    ceiling = min(ceiling, pos + MAX_SENTENCE_CHARS)
+    line_end = text.find("\n", pos, ceiling)
+    end = min(ceiling, len(text)) if line_end < 0 else line_end
+    for m in _MARK.finditer(text, pos, end):
+        if not _title_stop(text, pos, m.start()):
+            return m.end()
     return end
 
 
