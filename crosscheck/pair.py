@@ -161,11 +161,21 @@ class _Rows:
     window: int | None
 
     def search(
-        self, rows: np.ndarray, queries: np.ndarray, k: int, min_score: float
+        self,
+        rows: np.ndarray,
+        queries: np.ndarray,
+        k: int,
+        min_score: float,
+        *,
+        others_only: bool = False,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Each of ``queries``' up to ``k`` nearest ``rows`` (both arrays of row numbers)
         that it may pair with, as ``(query, row, score)`` arrays; the same rule as
-        :func:`neighbours`, with what may pair decided for all results at once."""
+        :func:`neighbours`, with what may pair decided for all results at once.
+
+        A query whose nearest rows are all of its own source (a source of many
+        near-identical rows) is not searched ever wider, which would read every row
+        for every query, but once more among the rows of the other sources only."""
         import numpy as np
 
         idx = index.build(self.vectors[rows] if len(rows) < len(self.vectors) else self.vectors)
@@ -176,13 +186,23 @@ class _Rows:
             scores, ids = index.search(idx, self.vectors[todo], width)
             q = np.broadcast_to(todo[:, None], ids.shape)
             r = rows[np.maximum(ids, 0)]
-            allowed = (r != q) & (self.source[r] != self.source[q])
+            own = self.source[r] == self.source[q]
+            allowed = (r != q) & ~own
             if self.window is not None:
                 dq, dr = self.day[q], self.day[r]
                 allowed &= (dq < 0) | (dr < 0) | (np.abs(dq - dr) <= self.window)
             take, again = _keep(_usable(scores, ids, min_score), allowed, k, width < total)
             out.append((q[take].astype(np.int32), r[take].astype(np.int32), scores[take]))
-            todo, width = todo[again], min(total, width * 4)
+            todo, crowded = todo[again], 2 * own[again].sum(axis=1) >= width
+            width = min(total, width * 4)
+            if not others_only and crowded.any():
+                # mostly its own source so far: the other sources' rows, searched alone
+                for source in np.unique(self.source[todo[crowded]]).tolist():
+                    mine = todo[crowded & (self.source[todo] == source)]
+                    others = rows[self.source[rows] != source]
+                    if len(others):
+                        out.append(self.search(others, mine, k, min_score, others_only=True))
+                todo = todo[~crowded]
         if not out:
             empty = np.zeros(0, dtype=np.int32)
             return empty, empty, np.zeros(0, dtype=np.float32)

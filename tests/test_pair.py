@@ -107,3 +107,51 @@ def test_rows_crowded_by_their_own_source_widen_the_search(k: int) -> None:
     days: list[int | None] = [0] * 40
     got = list(mine_pairs(v, sources, k=k, min_score=0.0, days=days, window=7))
     assert got == _brute_force(v, sources, days, 7, k, 0.0)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_several_crowded_sources_pair_exactly_what_a_full_scan_allows(seed: int) -> None:
+    # Three sources each with a tight cluster of their own, plus scattered rows of
+    # others, dated within and across the window.
+    rng = np.random.default_rng(100 + seed)
+    rows, sources = [], []
+    for s in range(3):
+        centre = rng.normal(size=6)
+        rows += [centre + 0.01 * rng.normal(size=6) for _ in range(25)]
+        sources += [f"crowd{s}"] * 25
+    rows += [rng.normal(size=6) for _ in range(30)]
+    sources += [f"other{i % 5}" for i in range(30)]
+    v = _unit([list(r) for r in rows])
+    days: list[int | None] = [int(d) for d in rng.integers(0, 20, len(rows))]
+    got = list(mine_pairs(v, sources, k=3, min_score=0.0, days=days, window=7))
+    assert got == _brute_force(v, sources, days, 7, 3, 0.0)
+
+
+def test_a_source_of_near_identical_rows_is_not_read_row_by_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 2,000 near-identical rows of one source and a few of another: the search reads
+    # a few results per row, not every row for every row (issue 16: 8,000 such rows
+    # took 41 s and 2.7 GB).
+    from crosscheck import index
+
+    rng = np.random.default_rng(3)
+    base = rng.normal(size=8)
+    v = _unit([list(base + 0.001 * rng.normal(size=8)) for _ in range(2000)])
+    v = np.vstack([v, _unit(rng.normal(size=(5, 8)).tolist())])
+    sources = ["one"] * 2000 + ["two"] * 5
+    read = []
+    search = index.search
+
+    def counted(idx: object, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        read.append(len(queries) * min(k, idx.ntotal))  # type: ignore[attr-defined]
+        return search(idx, queries, k)
+
+    monkeypatch.setattr(index, "search", counted)
+    got = list(mine_pairs(v, sources, k=3, min_score=-1.0))
+    assert sum(read) < 100 * len(v)
+    assert {j for _, j, _ in got} >= set(range(2000, 2005))  # "two" is still paired
+    monkeypatch.undo()
+    full = _brute_force(v, sources, [None] * len(v), None, 3, -1.0)
+    assert [(i, j) for i, j, _ in got] == [(i, j) for i, j, _ in full]
+    assert all(abs(a[2] - b[2]) < 1e-3 for a, b in zip(got, full, strict=True))
