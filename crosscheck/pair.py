@@ -119,17 +119,86 @@ def mine_pairs(
     days, not with the square of the corpus. An undated row is searched against all.
     Without ``window``, ``days`` changes nothing.
 
-    A pair found from both ends appears once."""
+    A pair found from both ends appears once. Rows of one source and day with the very
+    same vector are searched once, as one row (a file of one sentence repeated gives
+    an index list of thousands of equal rows that every search would read); each of
+    them then pairs as that row does.
+    """
     import numpy as np
 
     n = len(vectors)
     code: dict[Hashable, int] = {}
-    rows = _Rows(
-        vectors,
-        np.array([code.setdefault(s, len(code)) for s in sources], dtype=np.int64),
-        np.array([-1 if d is None else d for d in days or [None] * n], dtype=np.int64),
-        window,
-    )
+    source = np.array([code.setdefault(s, len(code)) for s in sources], dtype=np.int64)
+    day = np.array([-1 if d is None else d for d in days or [None] * n], dtype=np.int64)
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    if n > 1:
+        # groups of equal source, day and vector (by hash, then checked), numbered in
+        # order of their first row
+        seen: dict[tuple[int, int, int], int] = {}
+        group = np.array(
+            [
+                seen.setdefault((s, d, hash(row.tobytes())), len(seen))
+                for s, d, row in zip(source.tolist(), day.tolist(), vectors, strict=True)
+            ],
+            dtype=np.int64,
+        )
+        first = np.unique(group, return_index=True)[1]
+        if len(first) < n and _equal_to(vectors, source, day, first[group]):
+            pairs = _mine(vectors[first], source[first], day[first], k, min_score, days, window)
+            return _expand(pairs, group, k)
+    return _mine(vectors, source, day, k, min_score, days, window)
+
+
+def _equal_to(vectors: np.ndarray, source: np.ndarray, day: np.ndarray, rep: np.ndarray) -> bool:
+    """Every row equals row ``rep[row]`` in vector, source and day (a slice at a time)."""
+    for lo in range(0, len(rep), 1 << 15):
+        part = slice(lo, lo + (1 << 15))
+        r = rep[part]
+        if not (
+            (vectors[part] == vectors[r]).all()
+            and (source[part] == source[r]).all()
+            and (day[part] == day[r]).all()
+        ):
+            return False
+    return True
+
+
+def _expand(pairs: Pairs, group: np.ndarray, k: int) -> Pairs:
+    """The pairs of rows, from ``pairs`` of their groups (``group[row]``: the group's
+    number, groups numbered in order of their first row): each row of a group pairs
+    with the first ``k`` rows of each group its own is paired with."""
+    import numpy as np
+
+    order = np.argsort(group, kind="stable")
+    starts = np.searchsorted(group[order], np.arange(group.max() + 2))
+    size, head = np.diff(starts), order[starts[:-1]]
+    single = (size[pairs.first] == 1) & (size[pairs.second] == 1)
+    q, r, score = [head[pairs.first[single]]], [head[pairs.second[single]]], [pairs.score[single]]
+    many = pairs[~single]
+    for a, b, sim in zip(many.first.tolist(), many.second.tolist(), many.score.tolist(),
+                         strict=True):  # fmt: skip
+        rows_a, rows_b = order[starts[a] : starts[a + 1]], order[starts[b] : starts[b + 1]]
+        for mine, theirs in ((rows_a, rows_b[:k]), (rows_b, rows_a[:k])):
+            q.append(np.repeat(mine, len(theirs)))
+            r.append(np.tile(theirs, len(mine)))
+            score.append(np.full(len(mine) * len(theirs), sim, dtype=np.float32))
+    return _unique([(np.concatenate(q).astype(np.int32), np.concatenate(r).astype(np.int32),
+                     np.concatenate(score))])  # fmt: skip
+
+
+def _mine(
+    vectors: np.ndarray,
+    source: np.ndarray,
+    day: np.ndarray,
+    k: int,
+    min_score: float,
+    days: Sequence[int | None] | None,
+    window: int | None,
+) -> Pairs:
+    import numpy as np
+
+    n = len(vectors)
+    rows = _Rows(vectors, source, day, window)
     found: list[Pairs] = []  # each block's pairs (one found from both ends appears once)
     if n < 2:
         pass

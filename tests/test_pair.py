@@ -155,3 +155,20 @@ def test_a_source_of_near_identical_rows_is_not_read_row_by_row(
     full = _brute_force(v, sources, [None] * len(v), None, 3, -1.0)
     assert [(i, j) for i, j, _ in got] == [(i, j) for i, j, _ in full]
     assert all(abs(a[2] - b[2]) < 1e-3 for a, b in zip(got, full, strict=True))
+
+
+def test_rows_of_one_source_with_the_same_vector_pair_alike() -> None:
+    # A sentence an article repeats three times: each copy has the partners of the first.
+    rng = np.random.default_rng(5)
+    distinct = _unit(rng.normal(size=(12, 6)).tolist())
+    v = np.vstack([distinct, distinct[[0, 0, 4]]])
+    sources = [f"s{i % 3}" for i in range(12)] + ["s0", "s0", "s1"]
+    got = list(mine_pairs(v, sources, k=2, min_score=-1.0))
+    partners: dict[int, set[int]] = {}
+    for i, j, _ in got:
+        partners.setdefault(i, set()).add(j)
+        partners.setdefault(j, set()).add(i)
+    assert partners[12] == partners[13] == partners[0] - {12, 13}
+    assert partners[14] == partners[4] - {14}
+    deduped = list(mine_pairs(distinct, sources[:12], k=2, min_score=-1.0))
+    assert [p for p in got if p[0] < 12 and p[1] < 12] == deduped
