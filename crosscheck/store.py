@@ -29,7 +29,7 @@ import logging
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
@@ -132,45 +132,87 @@ def _payload(c: Claim) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
+_T = TypeVar("_T")
+_SIMPLE: dict[str, type | tuple[type, ...]] = {
+    "str": str,
+    "int": int,
+    "bool": bool,
+    "float": (int, float),
+}
+
+
+def _typed(obj: _T) -> _T:
+    """``obj`` (a dataclass of the model read back from the store), when every field of
+    a plain type holds that type; ValueError naming the field otherwise (SQLite keeps
+    whatever a damaged row holds: text where a number belongs, bytes where text)."""
+    for name, wanted, optional in _plain_fields(type(obj)):  # type: ignore[arg-type]
+        value = getattr(obj, name)
+        if value is None and optional:
+            continue
+        if not isinstance(value, wanted) or (isinstance(value, bool) and bool not in wanted):
+            raise ValueError(f"{type(obj).__name__}.{name} holds {value!r:.40}")
+    return obj
+
+
+@functools.cache
+def _plain_fields(cls: type) -> list[tuple[str, tuple[type, ...], bool]]:
+    """The fields of dataclass ``cls`` of a plain type: (name, types, may be None)."""
+    out = []
+    for f in fields(cls):
+        kinds = str(f.type).replace(" ", "").split("|")
+        wanted = tuple(t for k in kinds if k in _SIMPLE for t in _flat(_SIMPLE[k]))
+        if wanted:
+            out.append((f.name, wanted, "None" in kinds))
+    return out
+
+
+def _flat(t: type | tuple[type, ...]) -> tuple[type, ...]:
+    return t if isinstance(t, tuple) else (t,)
+
+
 def _claim(row: sqlite3.Row) -> Claim:
     data = json.loads(row["payload"])
     quantity = quote = date = None
     if "quantity" in data:
         q = data["quantity"]
-        quantity = Quantity(**{**q, "interval": Interval(**q["interval"])})
+        quantity = _typed(Quantity(**{**q, "interval": _typed(Interval(**q["interval"]))}))
     if "quote" in data:
-        quote = Quote(**data["quote"])
+        quote = _typed(Quote(**data["quote"]))
     if "date" in data:
         d = data["date"]
         first = dt.date.fromisoformat(d["first"]) if d["first"] else None
         last = dt.date.fromisoformat(d["last"]) if d["last"] else None
-        date = DateMention(d["start"], d["end"], d["text"], first, last)
-    return Claim(
-        kind=ClaimKind(row["kind"]),
-        article_id=row["article_id"],
-        outlet=data["outlet"],
-        start=row["start"],
-        end=row["end"],
-        text=data["text"],
-        sentence_start=row["sentence_start"],
-        sentence_end=row["sentence_end"],
-        sentence=data["sentence"],
-        sentence_index=row["sentence_index"],
-        quantity=quantity,
-        quote=quote,
-        date=date,
+        date = _typed(DateMention(d["start"], d["end"], d["text"], first, last))
+    return _typed(
+        Claim(
+            kind=ClaimKind(row["kind"]),
+            article_id=row["article_id"],
+            outlet=data["outlet"],
+            start=row["start"],
+            end=row["end"],
+            text=data["text"],
+            sentence_start=row["sentence_start"],
+            sentence_end=row["sentence_end"],
+            sentence=data["sentence"],
+            sentence_index=row["sentence_index"],
+            quantity=quantity,
+            quote=quote,
+            date=date,
+        )
     )
 
 
 def _article(row: sqlite3.Row) -> Article:
-    return Article(
-        id=row["id"],
-        outlet=row["outlet"],
-        text=row["text"],
-        title=row["title"],
-        url=row["url"],
-        published=dt.date.fromisoformat(row["published"]) if row["published"] else None,
-        source=row["source"],
+    return _typed(
+        Article(
+            id=row["id"],
+            outlet=row["outlet"],
+            text=row["text"],
+            title=row["title"],
+            url=row["url"],
+            published=dt.date.fromisoformat(row["published"]) if row["published"] else None,
+            source=row["source"],
+        )
     )
 
 
