@@ -35,6 +35,7 @@ SECTIONS = (
     "check",
     "realnews",
     "speakers",
+    "hostile",
     "scaling",
 )
 
@@ -90,6 +91,8 @@ HEADLINE: list[tuple[str, Callable[[float], bool] | None, str]] = [
     ("speakers_wrong", lambda v: v <= 0.03, "<= 0.03"),
     ("speakers_wrong_named", lambda v: v <= 0.01, "<= 0.01"),
     ("speakers_min_form_right", lambda v: v >= 0.7, ">= 0.7 (each form)"),
+    ("hostile_worst_growth_per_10x", lambda v: v <= 15, "<= 15 (time, memory)"),
+    ("hostile_rows_vs_random_rows", lambda v: v <= 2, "<= 2: pairing them costs as any rows"),
     ("check_10_s", None, ""),
     ("check_1000_s", None, ""),
     ("check_1000_vs_10", lambda v: v <= 1.5, "<= 1.5"),
@@ -113,7 +116,7 @@ def run(
     after each section (a long run that dies keeps what it measured)."""
     from crosscheck.embed import Embedder
 
-    from . import accuracy, ann, check, common, ecb, realnews, scaling, speakers, speed
+    from . import accuracy, ann, check, common, ecb, hostile, realnews, scaling, speakers, speed
 
     start = time.perf_counter()
     host = common.machine()  # its load average: before the suite adds its own
@@ -227,6 +230,12 @@ def run(
                 "speakers_wrong_named",
                 "speakers_min_form_right",
             ],
+        )
+    if "hostile" in sections:
+        section(
+            "hostile",
+            hostile.growth,
+            ["hostile_worst_growth_per_10x", "hostile_rows_vs_random_rows"],
         )
     if "check" in sections:
         section(

@@ -1,0 +1,165 @@
+"""Growth of time and memory on hostile input shapes (issue 16): sizes 1x, 10x and 100x
+of each shape, each within 15x per 10x step.
+
+Each size runs in a fresh child process, which reports its time and the memory it
+added: peak resident memory (``VmHWM``) less the resident memory before the work
+(after imports and the model load). The encoder is the static tier: the stages
+measured here are the reading, the extraction and the pairing, which the encoder
+(linear in the sentences, measured by the ``speed`` section) would drown.
+
+Shapes:
+- ``repeated_sentences``: one file of ``"Yes," he said.`` repeated on one line, the
+  whole report (``build_report``).
+- ``number_dense``: one file of short sentences dense with figures, the whole report.
+- ``identical_rows``: ``mine_pairs`` on identical vectors of one source (the index list
+  every search would read).
+- ``near_identical_rows``: ``mine_pairs`` on near-identical vectors of one source and a
+  few of another (the search that widened until it read every row).
+- ``random_rows``: ``mine_pairs`` on random vectors of 50 sources: the reference. The
+  exact index (below ``config.ANN_MIN_ROWS`` rows) reads every row for every query,
+  and the IVF index reads √n rows a query, so pairing grows faster than linearly on
+  any input; a hostile shape must not grow faster than this.
+- ``stray_tags``: the HTML reader on ``<b>`` n times, then ``</i>`` n times.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import subprocess
+import sys
+from typing import Any
+
+from .common import ROOT
+
+SHAPES = {
+    "repeated_sentences": 600,  # 9.6 KB at 1x
+    "number_dense": 250,  # 9 KB at 1x
+    "identical_rows": 800,
+    "near_identical_rows": 800,
+    "random_rows": 800,  # the reference: pairing grows so on any input
+    "stray_tags": 4000,  # 28 KB at 1x
+}
+STEPS = (1, 10, 100)
+LIMIT_PER_STEP = 15.0
+
+_CHILD = r"""
+import json, sys, tempfile, time
+from pathlib import Path
+
+def rss_mb(field):
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+shape, n = sys.argv[1], int(sys.argv[2])
+import numpy as np
+from crosscheck.ingest import load
+from crosscheck.pair import mine_pairs
+from crosscheck.pipeline import build_report
+folder = Path(tempfile.mkdtemp())
+if shape in ("repeated_sentences", "number_dense"):
+    if shape == "repeated_sentences":
+        text = '"Yes," he said. ' * n
+    else:
+        text = " ".join(f"{i} of {i + 7} were hurt. {3 * i} people and 4.5% of {i}0,000 came."
+                        for i in range(n))
+    (folder / "a.txt").write_text(text)
+    build_report([folder], model="static", progress=False)  # loads the model
+    work = lambda: build_report([folder], model="static", progress=False)
+    size = len(text)
+elif shape in ("identical_rows", "near_identical_rows", "random_rows"):
+    rng = np.random.default_rng(16)
+    base = rng.normal(size=384).astype(np.float32)
+    if shape == "identical_rows":
+        v = np.tile(base, (n, 1))
+        sources = ["one"] * n
+    elif shape == "random_rows":
+        v = rng.normal(size=(n, 384)).astype(np.float32)
+        sources = [f"s{i % 50}" for i in range(n)]
+    else:
+        v = base + 0.01 * rng.normal(size=(n, 384)).astype(np.float32)
+        v = np.vstack([v, rng.normal(size=(10, 384)).astype(np.float32)])
+        sources = ["one"] * n + ["two"] * 10
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    work = lambda: mine_pairs(v, sources, 5, 0.5)
+    size = n
+else:
+    page = folder / "stray.html"
+    page.write_text("<html><body>" + "<b>" * n + "</i>" * n + "<p>Labour lost 275 seats.</p>"
+                    "</body></html>")
+    work = lambda: load([page])
+    size = page.stat().st_size
+before = rss_mb("VmRSS:")
+start = time.perf_counter()
+work()
+seconds = time.perf_counter() - start
+print(json.dumps({"size": size, "seconds": round(seconds, 3),
+                  "added_mb": round(max(0.0, rss_mb("VmHWM:") - before), 1)}))
+"""
+
+
+def _one(shape: str, n: int, timeout_s: float) -> dict[str, Any]:
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _CHILD, shape, str(n)],
+            capture_output=True,
+            text=True,
+            timeout=timeout_s,
+            cwd=ROOT,
+            check=True,
+        )
+    except subprocess.TimeoutExpired:
+        return {"n": n, "timed_out_s": timeout_s}
+    return {"n": n, **json.loads(done.stdout.strip().splitlines()[-1])}
+
+
+def growth(shapes: dict[str, int] = SHAPES, timeout_s: float = 600) -> dict[str, Any]:
+    """Per shape and size: time and added memory, and the ratio per 10x step (memory
+    counted from 1 MB, so that a few hundred KB of noise reads as no growth)."""
+    out: dict[str, Any] = {}
+    worst = 0.0
+    for shape, base in shapes.items():
+        runs = [_one(shape, base * step, timeout_s) for step in STEPS]
+        steps = []
+        for a, b in itertools.pairwise(runs):
+            if "seconds" not in a or "seconds" not in b:
+                steps.append({"time": None, "memory": None})
+                worst = float("inf")
+                continue
+            time_ratio = b["seconds"] / max(a["seconds"], 0.01)
+            memory_ratio = max(b["added_mb"], 1.0) / max(a["added_mb"], 1.0)
+            if shape != "random_rows":
+                worst = max(worst, time_ratio, memory_ratio)
+            steps.append({"time": round(time_ratio, 2), "memory": round(memory_ratio, 2)})
+        out[shape] = {"runs": runs, "per_10x": steps}
+    reference = out.get("random_rows", {}).get("runs", [])
+    versus = [
+        h["seconds"] / max(r["seconds"], 0.01)
+        for shape in ("identical_rows", "near_identical_rows")
+        for h, r in zip(out.get(shape, {}).get("runs", []), reference, strict=False)
+        if "seconds" in h and "seconds" in r
+    ]
+    return {
+        "hostile_worst_growth_per_10x": round(worst, 2),
+        "hostile_rows_vs_random_rows": round(max(versus, default=0.0), 2),
+        "shapes": out,
+    }
+
+
+def render(result: dict[str, Any]) -> str:
+    """The growth table, as Markdown."""
+    lines = [
+        "| shape | 1x | 10x | 100x | time per 10x | memory per 10x |",
+        "|---|---|---|---|---|---|",
+    ]
+    for shape, v in result["shapes"].items():
+        cells = [
+            f"{r['seconds']} s, +{r['added_mb']} MB" if "seconds" in r else "timed out"
+            for r in v["runs"]
+        ]
+        t = " / ".join(str(x["time"]) for x in v["per_10x"])
+        m = " / ".join(str(x["memory"]) for x in v["per_10x"])
+        lines.append(f"| {shape} | {' | '.join(cells)} | {t} | {m} |")
+    return "\n".join(lines)
