@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -305,3 +306,31 @@ def test_stray_end_tags_do_not_hide_the_text(tmp_path: Path) -> None:
     (article,) = load([page]).articles
     assert "Labour lost 275 seats." in article.text
     assert "Corbyn said: “We will fight on.”" in article.text
+
+
+@pytest.mark.parametrize(
+    ("shape", "text"),
+    [
+        ("one quote repeated on one line (96 KB)", '"Yes," he said. ' * 6000),
+        (
+            "names and pronoun quotes (150 KB)",
+            " ".join(f"Ann K{i:05d} met Bob L{i:05d}. “Yes,” he said." for i in range(3000)),
+        ),
+        (
+            "nominal attributions (170 KB)",
+            " ".join(
+                f"Ann K{i:05d}, a spokesman, spoke. “Yes,” the spokesman said." for i in range(3000)
+            ),
+        ),
+    ],
+)
+def test_texts_of_many_quotes_are_read_in_linear_time(shape: str, text: str) -> None:
+    # Each took minutes when every quote searched the text before it (issue 16); now
+    # about a second. A hang guard, not a speed target (benchmarks/hostile.py is).
+    from crosscheck.engine import extract_one
+    from crosscheck.model import Article
+
+    began = time.perf_counter()
+    quotes = [c for c in extract_one(Article("a", "A", text)).claims if c.quote]
+    assert time.perf_counter() - began < 30, shape
+    assert len(quotes) >= 3000
