@@ -281,6 +281,7 @@ def _is_role(word: str) -> bool:
     return _bare(word) in _ROLE_WORDS or _bare(word.split("-")[0]) in _ROLE_WORDS
 
 
+_LABEL = re.compile(rf"\s*(?P<name>{_NAME})\s*:\s*")  # "Forstall: “…”"
 _NAME_AT_END = re.compile(rf"({_NAMES})\s*$")
 _ELIDED_SUBJECT = re.compile(r"\b(?:but|and|yet|then)\s*$")
 
@@ -299,7 +300,7 @@ def _speaker_before(before: str) -> tuple[str, bool]:
     verbs = list(_VERB_RE.finditer(before))
     if not verbs:
         # "Forstall: “Who is taller?”", a transcript's speaker
-        label = re.fullmatch(rf"\s*(?P<name>{_NAME})\s*:\s*", before)
+        label = _LABEL.fullmatch(before) if before.rstrip().endswith(":") else None
         return (_clean_name(label["name"]) if label else ""), False
     subject = before[: verbs[-1].start()]
     if re.search(rf"{_PRONOUN}\s+(?:\w+ly\s+|also\s+|later\s+)?$", subject):
@@ -748,12 +749,14 @@ def _organisation(name: str) -> bool:
 
 def _blank_quotes(text: str, start: int, end: int, quotes: Sequence[QuoteSpan]) -> str:
     """``text[start:end]`` with the quotes that lie in it (marks included) as spaces."""
-    chars = list(text[start:end])
+    pieces, at = [], start
     for q in quotes:
-        lo, hi = max(q.open_mark, start), min(q.end + 1, end)
-        for k in range(lo - start, hi - start):
-            chars[k] = " "
-    return "".join(chars)
+        lo, hi = max(q.open_mark, at), min(q.end + 1, end)
+        if lo < hi:
+            pieces += [text[at:lo], " " * (hi - lo)]
+            at = hi
+    pieces.append(text[at:end])
+    return "".join(pieces)
 
 
 @dataclass(frozen=True)
