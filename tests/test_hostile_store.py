@@ -254,3 +254,35 @@ def test_a_reader_that_closes_the_pipe_ends_it_quietly(
         cli.run()
     assert exit_.value.code == cli.EXIT_PIPE
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_sigterm_to_a_running_report_is_told_and_exits_143(tmp_path: Path) -> None:
+    # A real process and a real signal, sent while the model loads or the report runs.
+    import signal
+    import subprocess
+    import time
+
+    for i in range(40):
+        (tmp_path / f"a{i}.txt").write_text(A * 20)
+    code = (
+        "import sys; from crosscheck.cli import run; "
+        f"sys.argv = ['crosscheck', 'report', {str(tmp_path)!r}, '--no-progress']; run()"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not _catches(proc.pid, signal.SIGTERM):
+        time.sleep(0.05)  # until crosscheck has put its handler in place
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == cli.EXIT_TERMINATED, (proc.returncode, err[-500:])
+    assert "crosscheck: terminated" in err and "Traceback" not in err
+
+
+def _catches(pid: int, signum: int) -> bool:
+    """Process ``pid`` has a handler for ``signum`` (Linux: SigCgt in /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("SigCgt:"):
+            return bool(int(line.split()[1], 16) >> (signum - 1) & 1)
+    return False
