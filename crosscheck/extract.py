@@ -432,6 +432,11 @@ def _introductions(noun: str, text: str) -> tuple[list[int], list[str]]:
     return [e for e, _ in found], [n for _, n in found]
 
 
+# How many mentions back a pronoun looks for its person: far enough for any article, and
+# a bound on the work in a text of thousands of names none of which fits.
+_ANTECEDENTS_BACK = 100
+
+
 @dataclass
 class _Resolver:
     """Remembers who spoke or acted last, to resolve "he said": the people an article
@@ -494,9 +499,10 @@ class _Resolver:
             )
 
         i = bisect.bisect_left(self.mentions, (offset, "", False)) - 1
-        while i >= 0 and not fits(self.mentions[i][1]):
+        floor = i - _ANTECEDENTS_BACK
+        while i > max(floor, -1) and not fits(self.mentions[i][1]):
             i -= 1
-        if i < 0:
+        if i <= max(floor, -1):
             return ""
         at, last, speaks = self.mentions[i]
         if not speaks:
@@ -962,8 +968,10 @@ def _surname_alone(raw: str, text: str) -> str:
 def is_fragment(text: str, span: QuoteSpan) -> bool:
     """A few quoted words inside someone else's sentence ("a “simple mistake”")."""
     words = len(text[span.start : span.end].split())
-    lead = text[: span.open_mark].rstrip()
-    introduced = not lead or lead.endswith((":", ",", "\n")) or text[span.open_mark - 1] == "\n"
+    at = span.open_mark
+    while at and text[at - 1].isspace():
+        at -= 1  # back over the white space before the mark, not copying the text
+    introduced = not at or text[at - 1] in ":," or text[span.open_mark - 1] == "\n"
     return words <= FRAGMENT_MAX_WORDS and not introduced
 
 

@@ -317,6 +317,10 @@ def test_stray_end_tags_do_not_hide_the_text(tmp_path: Path) -> None:
             " ".join(f"Ann K{i:05d} met Bob L{i:05d}. “Yes,” he said." for i in range(3000)),
         ),
         (
+            "pronoun quotes after names of the other gender (370 KB)",
+            " ".join(f"Ms Ann K{i:05d} arrived. “Yes,” he said." for i in range(10000)),
+        ),
+        (
             "nominal attributions (170 KB)",
             " ".join(
                 f"Ann K{i:05d}, a spokesman, spoke. “Yes,” the spokesman said." for i in range(3000)
