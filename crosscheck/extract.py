@@ -781,7 +781,7 @@ _PLACED = re.compile(rf"\b(?:in|at|near|outside|across)\s+(?:the\s+)?(?P<run>{_N
 
 @functools.lru_cache(maxsize=8)
 def _names(text: str) -> _Names:
-    """Every capitalised run of ``text`` as a cleaned name (the article's names), those
+    """The names of ``text``, indexed: every capitalised run as a cleaned name, those
     given only as owners too ("Stephenie Meyer's four-book series")."""
     runs = {_clean_name(re.sub(r"[’']s$", "", m.group(0))) for m in _NAME_RE.finditer(text)}
     by_last: dict[str, set[str]] = {}
@@ -797,6 +797,8 @@ def _names(text: str) -> _Names:
         titled |= {m["word"], m["word"].split("-")[0]}
     placed = set()
     for m in _PLACED.finditer(text):
+        if m["run"].endswith(("’s", "'s")):
+            continue  # "in Hiller's car": an owner, not a place
         words = m["run"].split()
         placed |= {" ".join(words[:k]) for k in range(1, len(words) + 1)}
     return _Names(

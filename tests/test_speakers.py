@@ -80,6 +80,9 @@ FORMS = [
      "Director Ana Kerr said the window was smashed. “They knew what they wanted,” she said. "
      "Guard Tom Pell was on duty. “I heard the glass,” he said. “It is a sad day,” she added.",
      "Ana Kerr"),
+    ("an owner after a preposition is no place",
+     "“We are sorry,” Mr Dunmore said. Police searched the car at Ann Kerr's home. Kerr "
+     "said she was away. “I was at my sister's,” she said.", "Ann Kerr"),
     ("the noun heads the appositive",
      "“We are short of guards,” Tom Hale, a spokesman for Mayor Lisa Grant, said. Grant "
      "called it a national problem. “Every city has it,” the mayor said.", "Lisa Grant"),
