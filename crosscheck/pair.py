@@ -242,7 +242,7 @@ class _Rows:
         that it may pair with, as ``(query, row, score)`` arrays; the same rule as
         :func:`neighbours`, with what may pair decided for all results at once.
 
-        A query whose nearest rows are all of its own source (a source of many
+        A query whose nearest rows are mostly of its own source (a source of many
         near-identical rows) is not searched ever wider, which would read every row
         for every query, but once more among the rows of the other sources only."""
         import numpy as np
