@@ -248,9 +248,36 @@ class _Rows:
         import numpy as np
 
         idx = index.build(self.vectors[rows] if len(rows) < len(self.vectors) else self.vectors)
-        total = idx.ntotal
         out: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-        todo, width = queries, min(total, 4 * k + 1)
+        crowded: list[np.ndarray] = []
+        for lo in range(0, len(queries), _QUERY_CHUNK):  # memory: a chunk's results at a time
+            found, left = self._widen(idx, rows, queries[lo : lo + _QUERY_CHUNK], k, min_score,
+                                      not others_only)  # fmt: skip
+            out += found
+            crowded.append(left)
+        left = np.concatenate(crowded) if crowded else np.zeros(0, dtype=np.int64)
+        # mostly their own source so far: the other sources' rows, searched alone
+        for source in np.unique(self.source[left]).tolist():
+            others = rows[self.source[rows] != source]
+            if len(others):
+                mine = left[self.source[left] == source]
+                out.append(self.search(others, mine, k, min_score, others_only=True))
+        if not out:
+            empty = np.zeros(0, dtype=np.int32)
+            return empty, empty, np.zeros(0, dtype=np.float32)
+        return tuple(np.concatenate(x) for x in zip(*out, strict=True))  # type: ignore[return-value]
+
+    def _widen(
+        self, idx: Any, rows: np.ndarray, todo: np.ndarray, k: int, min_score: float, stop: bool
+    ) -> tuple[list[tuple[np.ndarray, np.ndarray, np.ndarray]], np.ndarray]:
+        """The results of ``todo``, searched ever wider until each has its ``k``; with
+        ``stop``, the queries crowded by their own source are not widened but returned
+        (as the second value)."""
+        import numpy as np
+
+        total = idx.ntotal
+        out, crowded = [], []
+        width = min(total, 4 * k + 1)
         while len(todo):
             scores, ids = index.search(idx, self.vectors[todo], width)
             q = np.broadcast_to(todo[:, None], ids.shape)
@@ -262,20 +289,17 @@ class _Rows:
                 allowed &= (dq < 0) | (dr < 0) | (np.abs(dq - dr) <= self.window)
             take, again = _keep(_usable(scores, ids, min_score), allowed, k, width < total)
             out.append((q[take].astype(np.int32), r[take].astype(np.int32), scores[take]))
-            todo, crowded = todo[again], 2 * own[again].sum(axis=1) >= width
+            todo, full = todo[again], 2 * own[again].sum(axis=1) >= width
             width = min(total, width * 4)
-            if not others_only and crowded.any():
-                # mostly its own source so far: the other sources' rows, searched alone
-                for source in np.unique(self.source[todo[crowded]]).tolist():
-                    mine = todo[crowded & (self.source[todo] == source)]
-                    others = rows[self.source[rows] != source]
-                    if len(others):
-                        out.append(self.search(others, mine, k, min_score, others_only=True))
-                todo = todo[~crowded]
-        if not out:
-            empty = np.zeros(0, dtype=np.int32)
-            return empty, empty, np.zeros(0, dtype=np.float32)
-        return tuple(np.concatenate(x) for x in zip(*out, strict=True))  # type: ignore[return-value]
+            if stop:
+                crowded.append(todo[full])
+                todo = todo[~full]
+        return out, (np.concatenate(crowded) if crowded else np.zeros(0, dtype=np.int64))
+
+
+# Queries searched at a time: their results (4k + 1 a query, and widened) are what
+# pairing holds in memory.
+_QUERY_CHUNK = 8192
 
 
 def _unique(found: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> Pairs:

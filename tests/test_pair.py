@@ -172,3 +172,17 @@ def test_rows_of_one_source_with_the_same_vector_pair_alike() -> None:
     assert partners[14] == partners[4] - {14}
     deduped = list(mine_pairs(distinct, sources[:12], k=2, min_score=-1.0))
     assert [p for p in got if p[0] < 12 and p[1] < 12] == deduped
+
+
+def test_queries_searched_a_chunk_at_a_time_pair_as_all_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from crosscheck import pair
+
+    rng = np.random.default_rng(11)
+    v = _unit(rng.normal(size=(200, 6)).tolist())
+    sources = [f"s{x}" for x in rng.integers(0, 3, 200)]
+    days: list[int | None] = [int(d) for d in rng.integers(0, 20, 200)]
+    whole = list(mine_pairs(v, sources, k=3, min_score=0.0, days=days, window=7))
+    monkeypatch.setattr(pair, "_QUERY_CHUNK", 7)
+    assert list(mine_pairs(v, sources, k=3, min_score=0.0, days=days, window=7)) == whole
