@@ -280,7 +280,7 @@ def index(
             stats = st.update(
                 corpus.articles, Embedder(st.model), prune=prune, progress=progress, engine=runner
             )
-    except (sqlite3.DatabaseError, OSError) as exc:
+    except sqlite3.DatabaseError as exc:
         raise _fail(store_mod.failure(store, exc)) from None
     except CrosscheckError as exc:
         raise _fail(exc) from None

@@ -423,7 +423,6 @@ class Store:
         dim = int(self.meta.get("dim", "0"))
         return {by_hash[r[0]]: _vector(r[1], dim) for r in rows}
 
-    @_reads
     def index(self, kind: str) -> Any:
         """The FAISS index of ``kind`` ("sentences" or "quotes"), loaded once; rebuilt in
         memory from the stored vectors when its file is missing or damaged. None while the
@@ -432,6 +431,7 @@ class Store:
             self._indexes[kind] = self._load_index(kind, self.generation)
         return self._indexes[kind]
 
+    @_reads
     def _load_index(self, kind: str, gen: int) -> Any:
         import faiss
 
@@ -493,9 +493,9 @@ class Store:
         try:
             return self._update(articles, embedder, prune, progress, engine)
         except (sqlite3.DatabaseError, OSError) as exc:
+            # what it reads is checked where it is read (@_reads): other errors are not
+            # damage, and must not end in the advice to rebuild a good store
             raise failure(self.path, exc) from None
-        except _DAMAGE as exc:
-            raise _damaged(self.path, exc) from None
 
     def _update(
         self,
@@ -723,7 +723,7 @@ def _check_meta(meta: dict[str, str]) -> None:
 def failure(path: Path, exc: sqlite3.DatabaseError | OSError) -> StoreError:
     """The message for a database or file error met while opening or writing the store
     at ``path``: it cannot be written (read-only, full disk, busy), or it is damaged."""
-    if isinstance(exc, OSError) or _unwritable_reason(exc):
+    if _unwritable_reason(exc):  # every OSError has one
         return _unwritable(path, exc)
     return _damaged(path, exc)
 
@@ -781,4 +781,7 @@ def remove(path: Path) -> None:
     """Delete a store's files (for ``--rebuild``), leaving the directory."""
     with _lock(path):
         for file in [path / DB_NAME, *path.glob(f"{DB_NAME}-*"), *path.glob("*.faiss*")]:
-            file.unlink(missing_ok=True)
+            try:
+                file.unlink(missing_ok=True)
+            except OSError as exc:
+                raise _unwritable(path, exc) from None
