@@ -15,6 +15,7 @@ import os
 import signal
 import sqlite3
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -104,6 +105,11 @@ def main(
 def _fail(exc: CrosscheckError) -> typer.Exit:
     typer.echo(f"crosscheck: error: {safe_text(str(exc))}", err=True)
     return typer.Exit(EXIT_ERROR)
+
+
+def _warn(warnings: Sequence[str]) -> None:
+    for warning in warnings:
+        typer.echo(f"crosscheck: warning: {safe_text(warning)}", err=True)
 
 
 def _destination(output: Path | None, inputs: list[Path]) -> Path | None:
@@ -224,8 +230,7 @@ def report(
         )
     except CrosscheckError as exc:
         raise _fail(exc) from None
-    for warning in result.warnings:
-        typer.echo(f"crosscheck: warning: {safe_text(warning)}", err=True)
+    _warn(result.warnings)
     if baseline is None or output is not None:
         _write(render(result, fmt), output)
     if baseline is not None and update_baseline:
@@ -268,8 +273,7 @@ def index(
     try:
         runner = get(engine)
         corpus = runner.load(paths)
-        for warning in corpus.warnings:
-            typer.echo(f"crosscheck: warning: {safe_text(warning)}", err=True)
+        _warn(corpus.warnings)
         if prune and corpus.warnings:
             # An unreadable file is not a deleted one: pruning now would lose its article.
             typer.echo("crosscheck: warning: not pruning, since some files were skipped", err=True)
@@ -321,8 +325,7 @@ def check(
         with store_mod.Store.open(store) as st:
             embedder = Embedder(st.model)
             results, warnings = run_check(paths, st, embedder, window or None)
-            for warning in warnings:
-                typer.echo(f"crosscheck: warning: {safe_text(warning)}", err=True)
+            _warn(warnings)
             # the report first: a store that cannot take the articles loses no result
             _write(render_check(results, fmt, embedder.name, warnings), output)
             if add:
