@@ -301,14 +301,27 @@ def peak_rss_mb() -> float:
     """This process's peak resident memory so far, in MiB: ``VmHWM`` of
     ``/proc/self/status`` where there is one (``ru_maxrss`` of a child started by
     fork and exec also counts the parent's memory at the fork), else ``ru_maxrss``."""
+    peak = _status_mb("VmHWM:")
+    if peak is not None:
+        return peak
+    kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(kib / 1024 if sys.platform != "darwin" else kib / 2**20, 1)
+
+
+def rss_mb() -> float:
+    """This process's resident memory now, in MiB (``VmRSS``; 0 where there is none)."""
+    return _status_mb("VmRSS:") or 0.0
+
+
+def _status_mb(field: str) -> float | None:
+    """A memory line of ``/proc/self/status`` in MiB; None without one."""
     try:
         for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith(field):
                 return round(int(line.split()[1]) / 1024, 1)
     except OSError:
         pass
-    kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return round(kib / 1024 if sys.platform != "darwin" else kib / 2**20, 1)
+    return None
 
 
 def _run(cmd: list[str]) -> str:

@@ -46,12 +46,7 @@ LIMIT_PER_STEP = 15.0
 _CHILD = r"""
 import json, sys, tempfile, time
 from pathlib import Path
-
-def rss_mb(field):
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(field):
-            return int(line.split()[1]) / 1024
-    return 0.0
+from benchmarks.common import peak_rss_mb, rss_mb
 
 shape, n = sys.argv[1], int(sys.argv[2])
 import numpy as np
@@ -91,12 +86,12 @@ else:
                     "</body></html>")
     work = lambda: load([page])
     size = page.stat().st_size
-before = rss_mb("VmRSS:")
+before = rss_mb()
 start = time.perf_counter()
 work()
 seconds = time.perf_counter() - start
 print(json.dumps({"size": size, "seconds": round(seconds, 3),
-                  "added_mb": round(max(0.0, rss_mb("VmHWM:") - before), 1)}))
+                  "added_mb": round(max(0.0, peak_rss_mb() - before), 1)}))
 """
 
 
