@@ -1,5 +1,5 @@
 """The FAISS index: inner-product search over L2-normalised vectors, exact for small
-sets and approximate (IVF) from ``config.ANN_MIN_ROWS`` rows up."""
+searches and approximate (IVF) for large ones (``config.ANN_MIN_ROWS``)."""
 
 from __future__ import annotations
 
@@ -12,14 +12,24 @@ if TYPE_CHECKING:
     import numpy as np
 
 
-def build(vectors: np.ndarray, approximate_from: int = config.ANN_MIN_ROWS) -> Any:
+def build(
+    vectors: np.ndarray, approximate_from: int = config.ANN_MIN_ROWS, queries: int | None = None
+) -> Any:
     """An inner-product index over ``vectors`` (``float32``, shape ``(n, dim)``): exact
-    below ``approximate_from`` rows, else an inverted-file index (IVF)."""
+    below ``approximate_from`` rows, else an inverted-file index (IVF).
+
+    With ``queries`` (how many rows will be searched), the index is exact while the
+    exact search reads fewer than ``approximate_from``² rows in all (rows × queries):
+    an all-against-all search switches at ``approximate_from`` rows as without it, and
+    a few queries among many rows are not worth training an IVF index for."""
     import faiss
     import numpy as np
 
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-    exact = len(vectors) < approximate_from
+    if queries is None:
+        exact = len(vectors) < approximate_from
+    else:
+        exact = len(vectors) * queries < approximate_from**2
     index = faiss.IndexFlatIP(vectors.shape[1]) if exact else ivf(vectors)
     if len(vectors):
         index.add(vectors)

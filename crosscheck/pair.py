@@ -242,13 +242,28 @@ class _Rows:
         that it may pair with, as ``(query, row, score)`` arrays; the same rule as
         :func:`neighbours`, with what may pair decided for all results at once.
 
-        A query whose nearest rows are mostly of its own source (a source of many
-        near-identical rows) is not searched ever wider, which would read every row
-        for every query, but once more among the rows of the other sources only."""
+        A source that holds most of the rows has its queries searched among the rows
+        of the other sources only, from the start: its own rows would fill most of
+        every result. A query whose nearest rows are mostly of its own source (a
+        smaller source of many near-identical rows) is not searched ever wider, which
+        would read every row for every query, but once more among the rows of the
+        other sources only."""
         import numpy as np
 
-        idx = index.build(self.vectors[rows] if len(rows) < len(self.vectors) else self.vectors)
         out: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        if not others_only and len(rows):
+            sources, counts = np.unique(self.source[rows], return_counts=True)
+            if 2 * counts.max() > len(rows):
+                big = sources[counts.argmax()]
+                mine = self.source[queries] == big
+                others = rows[self.source[rows] != big]
+                if mine.any() and len(others):
+                    out.append(self.search(others, queries[mine], k, min_score, others_only=True))
+                queries = queries[~mine]
+        if not len(queries):
+            return _concatenate(out)
+        vectors = self.vectors[rows] if len(rows) < len(self.vectors) else self.vectors
+        idx = index.build(vectors, queries=len(queries))
         crowded: list[np.ndarray] = []
         for lo in range(0, len(queries), _QUERY_CHUNK):  # memory: a chunk's results at a time
             found, left = self._widen(idx, rows, queries[lo : lo + _QUERY_CHUNK], k, min_score,
@@ -262,10 +277,7 @@ class _Rows:
             if len(others):
                 mine = left[self.source[left] == source]
                 out.append(self.search(others, mine, k, min_score, others_only=True))
-        if not out:
-            empty = np.zeros(0, dtype=np.int32)
-            return empty, empty, np.zeros(0, dtype=np.float32)
-        return tuple(np.concatenate(x) for x in zip(*out, strict=True))  # type: ignore[return-value]
+        return _concatenate(out)
 
     def _widen(
         self, idx: Any, rows: np.ndarray, todo: np.ndarray, k: int, min_score: float, stop: bool
@@ -297,6 +309,18 @@ class _Rows:
         return out, (np.concatenate(crowded) if crowded else np.zeros(0, dtype=np.int64))
 
 
+def _concatenate(
+    found: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Results ``(query, row, score)`` of several searches as one."""
+    import numpy as np
+
+    if not found:
+        empty = np.zeros(0, dtype=np.int32)
+        return empty, empty, np.zeros(0, dtype=np.float32)
+    return tuple(np.concatenate(x) for x in zip(*found, strict=True))  # type: ignore[return-value]
+
+
 # Queries searched at a time: their results (4k + 1 a query, and widened) are what
 # pairing holds in memory.
 _QUERY_CHUNK = 8192
@@ -306,10 +330,7 @@ def _unique(found: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> Pairs
     """One entry per pair ``(min, max)``, with its best score, sorted by the pair."""
     import numpy as np
 
-    if not found:
-        empty = np.zeros(0, dtype=np.int32)
-        return Pairs(empty, empty, np.zeros(0, dtype=np.float32))
-    q, r, score = (np.concatenate(x) for x in zip(*found, strict=True))
+    q, r, score = _concatenate(found)
     first, second = np.minimum(q, r), np.maximum(q, r)
     # Sorted by pair, the best score first; then the first of each pair is kept.
     order = np.lexsort((-score, second, first))

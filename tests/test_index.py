@@ -22,6 +22,14 @@ def test_exact_below_the_threshold_and_ivf_above() -> None:
     assert type(index.build(v, approximate_from=1000)).__name__ == "IndexIVFFlat"
 
 
+def test_a_few_queries_among_many_rows_are_searched_exactly() -> None:
+    # Training an IVF index costs more than reading every row for ten queries.
+    v = _clustered(3000)
+    assert type(index.build(v, approximate_from=1000, queries=10)).__name__ == "IndexFlatIP"
+    assert type(index.build(v, approximate_from=1000, queries=3000)).__name__ == "IndexIVFFlat"
+    assert type(index.build(v, approximate_from=5000, queries=3000)).__name__ == "IndexFlatIP"
+
+
 def test_ivf_finds_most_of_the_exact_top_10() -> None:
     v = _clustered(3000)
     _, exact = index.search(index.build(v, approximate_from=10**9), v[:300], 10)

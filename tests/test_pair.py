@@ -157,6 +157,52 @@ def test_a_source_of_near_identical_rows_is_not_read_row_by_row(
     assert all(abs(a[2] - b[2]) < 1e-3 for a, b in zip(got, full, strict=True))
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_a_source_that_holds_most_rows_pairs_exactly_what_a_full_scan_allows(seed: int) -> None:
+    # 150 rows of one source (some near-identical, some scattered) against 40 rows of
+    # four others, dated within and across the window: the big source is searched among
+    # the others' rows only, and must still find each row's k best partners.
+    rng = np.random.default_rng(200 + seed)
+    centre = rng.normal(size=6)
+    rows = [centre + 0.01 * rng.normal(size=6) for _ in range(100)]
+    rows += [rng.normal(size=6) for _ in range(50)]
+    rows += [centre + 0.5 * rng.normal(size=6) for _ in range(40)]
+    sources = ["big"] * 150 + [f"small{i % 4}" for i in range(40)]
+    order = rng.permutation(len(rows))  # the big source's rows not all first
+    v = _unit([list(rows[i]) for i in order])
+    sources = [sources[i] for i in order]
+    days: list[int | None] = [int(d) for d in rng.integers(0, 20, len(rows))]
+    for window in (None, 7):
+        got = list(mine_pairs(v, sources, k=3, min_score=0.0, days=days, window=window))
+        assert got == _brute_force(v, sources, days, window, 3, 0.0)
+
+
+def test_the_big_source_is_never_searched_among_its_own_rows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 3,000 random rows of one source and 30 of another (issue 16: the queries of such
+    # a source read ever more of its own rows): its queries meet only an index of the
+    # other source's rows; only the other source's 30 queries meet the whole block.
+    from crosscheck import index
+
+    rng = np.random.default_rng(7)
+    v = _unit(rng.normal(size=(3030, 16)).tolist())
+    sources = ["big"] * 3000 + ["small"] * 30
+    searched: dict[int, int] = {}  # rows in the index: queries searched in it
+    search = index.search
+
+    def counted(idx: object, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        rows = idx.ntotal  # type: ignore[attr-defined]
+        searched[rows] = searched.get(rows, 0) + len(queries)
+        return search(idx, queries, k)
+
+    monkeypatch.setattr(index, "search", counted)
+    got = list(mine_pairs(v, sources, k=2, min_score=-1.0))
+    assert searched == {30: 3000, 3030: 30}
+    full = _brute_force(v, sources, [None] * len(v), None, 2, -1.0)
+    assert [(i, j) for i, j, _ in got] == [(i, j) for i, j, _ in full]
+
+
 def test_rows_of_one_source_with_the_same_vector_pair_alike() -> None:
     # A sentence an article repeats three times: each copy has the partners of the first.
     rng = np.random.default_rng(5)
