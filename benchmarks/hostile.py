@@ -3,7 +3,8 @@ of each shape, each within 15x per 10x step.
 
 Each size runs in a fresh child process, which reports its time and the memory it
 added: peak resident memory (``VmHWM``) less the resident memory before the work
-(after imports and the model load). The encoder is the static tier: the stages
+(after imports and the model load, with free memory handed back to the system and
+the peak reset first: ``common.reset_peak_rss``). The encoder is the static tier: the stages
 measured here are the reading, the extraction and the pairing, which the encoder
 (linear in the sentences, measured by the ``speed`` section) would drown.
 
@@ -46,7 +47,7 @@ LIMIT_PER_STEP = 15.0
 _CHILD = r"""
 import json, sys, tempfile, time
 from pathlib import Path
-from benchmarks.common import peak_rss_mb, rss_mb
+from benchmarks.common import peak_rss_mb, reset_peak_rss, rss_mb
 
 shape, n = sys.argv[1], int(sys.argv[2])
 import numpy as np
@@ -86,6 +87,7 @@ else:
                     "</body></html>")
     work = lambda: load([page])
     size = page.stat().st_size
+reset_peak_rss()
 before = rss_mb()
 start = time.perf_counter()
 work()

@@ -13,40 +13,58 @@ if TYPE_CHECKING:
 
 
 def neighbours(
-    idx: Any, queries: np.ndarray, skip: Callable[[int, int], bool], k: int, min_score: float
+    idx: Any,
+    queries: np.ndarray,
+    skip: Callable[[int], bool],
+    k: int,
+    min_score: float,
+    barred: Callable[[], np.ndarray],
 ) -> list[tuple[int, int, float]]:
     """For each query row ``q``, up to ``k`` rows ``r`` of ``idx`` (by FAISS id) with
-    cosine similarity at least ``min_score`` for which ``skip(q, r)`` is false, as
-    ``(q, r, score)``. ``queries``: ``float32`` ``(n, dim)``, L2-normalised.
+    cosine similarity at least ``min_score`` for which ``skip(r)`` is false, as
+    ``(q, r, score)``. ``queries``: ``float32`` ``(n, dim)``, L2-normalised;
+    ``barred()``: every id ``skip`` is true of (``int64``), asked only when needed.
 
-    Skipped rows (the same source) do not use up the ``k``: the search widens until
-    ``k`` are kept or the scores fall below ``min_score``. Scores are rounded to 4
-    decimals, so that float noise cannot reorder a report."""
+    Skipped rows (the same source) do not use up the ``k``: a query whose first
+    ``4k + 1`` results hold fewer than ``k`` rows it may pair with is searched once
+    more, among the rows not barred only (a FAISS ID selector), not ever wider, which
+    for a source of many near-identical rows would read every row for every query.
+    Scores are rounded to 4 decimals, so that float noise cannot reorder a report."""
+    import faiss
     import numpy as np
 
     total = idx.ntotal if idx is not None else 0
     if total == 0 or len(queries) == 0:
         return []
-    found: list[tuple[int, int, float]] = []
-    todo = np.arange(len(queries))
     width = min(total, 4 * k + 1)
-    while len(todo):
-        scores, ids = index.search(idx, queries[todo], width)
-        usable = _usable(scores, ids, min_score)
-        allowed = np.zeros_like(usable)
-        for row, q in enumerate(todo.tolist()):
-            kept = 0
-            for col in np.flatnonzero(usable[row]).tolist():
-                if kept == k:
-                    break  # skip is asked only until k rows are kept
-                if not skip(q, int(ids[row, col])):
-                    allowed[row, col], kept = True, kept + 1
-        take, again = _keep(usable, allowed, k, width < total)
+    scores, ids = index.search(idx, queries, width)
+    usable = _usable(scores, ids, min_score)
+    allowed = np.zeros_like(usable)
+    for q in range(len(queries)):
+        kept = 0
+        for col in np.flatnonzero(usable[q]).tolist():
+            if kept == k:
+                break  # skip is asked only until k rows are kept
+            if not skip(int(ids[q, col])):
+                allowed[q, col], kept = True, kept + 1
+    take, again = _keep(usable, allowed, k, width < total)
+    found = [
+        (int(q), int(ids[q, col]), round(float(scores[q, col]), 4))
+        for q, col in zip(*np.nonzero(take), strict=True)
+    ]
+    rows = np.flatnonzero(again)
+    if len(rows):  # crowded by rows they may not pair with: the others, searched alone
+        listed = faiss.IDSelectorBatch(barred())
+        chosen = faiss.IDSelectorNot(listed)
+        params = faiss.SearchParameters()
+        params.sel = chosen  # FAISS keeps bare pointers: both selectors outlive the search
+        scores, ids = idx.search(
+            np.ascontiguousarray(queries[rows], dtype=np.float32), min(k, total), params=params
+        )
         found += [
-            (int(todo[row]), int(ids[row, col]), round(float(scores[row, col]), 4))
-            for row, col in zip(*np.nonzero(take), strict=True)
+            (int(rows[row]), int(ids[row, col]), round(float(scores[row, col]), 4))
+            for row, col in zip(*np.nonzero(_usable(scores, ids, min_score)), strict=True)
         ]
-        todo, width = todo[again], min(total, width * 4)
     return sorted(found)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import defaultdict
@@ -397,27 +398,37 @@ def check_article(
 
     mine = article.published.toordinal() if article.published else None
 
-    def skip(_: int, unit: int) -> bool:
-        article_id, outlet, day = store.unit_source(unit)
+    def bars(article_id: str, outlet: str, day: int | None) -> bool:
+        """Whether a stored article's units may not be paired with this article's."""
         if article_id == article.id or outlet.strip().lower() == own:
             return True
         if window is None or day is None or mine is None:
             return False
         return abs(day - mine) > window
 
+    def skip(unit: int) -> bool:
+        return bars(*store.unit_source(unit))
+
+    @functools.cache  # one store scan for both kinds
+    def barred() -> np.ndarray:
+        return store.units_where(bars)
+
     thresholds = embedder.thresholds
     k = thresholds.neighbours
-    sent_pairs = neighbours(store.index("sentences"), svecs, skip, k, thresholds.sentence_pair_min)
+    sent_pairs = neighbours(
+        store.index("sentences"), svecs, skip, k, thresholds.sentence_pair_min, barred
+    )
     quote_idx = store.index("quotes")
     quote_pairs = {
-        (q, u): s for q, u, s in neighbours(quote_idx, qvecs, skip, k, thresholds.quote_pair_min)
+        (q, u): s
+        for q, u, s in neighbours(quote_idx, qvecs, skip, k, thresholds.quote_pair_min, barred)
     }
     by_speaker = store.quote_units_by_speaker(
         c.quote.speaker_key for c in quotes if c.quote and c.quote.speaker_key
     )
     for q, c in enumerate(quotes):
         for unit in by_speaker.get(c.quote.speaker_key if c.quote else "", []):
-            if (q, unit) not in quote_pairs and not skip(q, unit):
+            if (q, unit) not in quote_pairs and not skip(unit):
                 quote_pairs[(q, unit)] = round(float(qvecs[q] @ quote_idx.reconstruct(unit)), 4)
 
     stored = store.unit_claims({u for _, u, _ in sent_pairs} | {u for _, u in quote_pairs})

@@ -407,9 +407,19 @@ class Store:
                 "JOIN articles ON articles.id = units.article_id WHERE units.id = ?",
                 (unit_id,),
             ).fetchone()
-            day = dt.date.fromisoformat(row[2]).toordinal() if row and row[2] else None
-            self._sources[unit_id] = (row[0], row[1], day) if row else ("", "", None)
+            self._sources[unit_id] = (row[0], row[1], _day(row[2])) if row else ("", "", None)
         return self._sources[unit_id]
+
+    @_reads
+    def units_where(self, bars: Callable[[str, str, int | None], bool]) -> np.ndarray:
+        """The ids (sorted, ``int64``) of the embedded units whose article's ``(id,
+        outlet, day)``, as :meth:`unit_source` gives them, ``bars`` holds for."""
+        import numpy as np
+
+        articles = self.conn.execute("SELECT id, outlet, published FROM articles")
+        barred = {a for a, outlet, published in articles if bars(a, outlet, _day(published))}
+        units = self.conn.execute("SELECT id, article_id FROM units ORDER BY id")
+        return np.array([u for u, a in units if a in barred], dtype=np.int64)
 
     @_reads
     def vectors(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
@@ -694,6 +704,11 @@ def _create(db: Path, model: str) -> None:
         )  # fmt: skip
     conn.close()
     tmp.replace(db)  # a store appears whole, or not at all
+
+
+def _day(published: str | None) -> int | None:
+    """The ordinal of a stored publication date; None for none."""
+    return dt.date.fromisoformat(published).toordinal() if published else None
 
 
 def _damaged(path: Path, exc: Exception) -> StoreError:

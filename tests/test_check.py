@@ -176,3 +176,36 @@ def test_a_store_of_an_older_extraction_is_refused_by_check_and_updated_by_index
         assert (stats.reextracted, stats.embedded) == (1, 0)
         assert st.current
         check([seeds["001"]], st, embedder)
+
+
+def test_a_draft_crowded_by_its_own_outlet_still_meets_the_others(
+    tmp_path: Path, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The draft's outlet has stored the same sentence 150 times, which fills the first
+    # 4k + 1 results: the other outlet's sentence, behind them, must still be paired,
+    # and found by one more search among the rows not barred, not by reading ever
+    # more of the outlet's own rows (issue 16).
+    from crosscheck import pair
+    from crosscheck.model import Article, FindingKind
+
+    line = "Three people died when a fire broke out at a bank in Athens on Wednesday."
+    own = [Article(f"desk-{i:03d}", "Desk", line) for i in range(150)]
+    other = Article(
+        "wire", "Wire", "Nine people were killed when rioters set fire to a bank in Athens."
+    )
+    draft = Article("desk-new", "Desk", line)
+    widths: list[int] = []
+    search = pair.index.search
+
+    def counted(idx: Any, queries: Any, k: int) -> Any:
+        widths.append(k)
+        return search(idx, queries, k)
+
+    with Store.open(tmp_path / "s", create=True) as st:
+        st.update([*own, other], embedder)
+        assert st.units_where(lambda a, outlet, day: outlet == "Desk").size == 150
+        monkeypatch.setattr(pair.index, "search", counted)
+        result = check_article(draft, st, embedder)
+    [f] = [f for f in result.findings if f.kind is FindingKind.QUANTITY_CONFLICT]
+    assert (f.sides[1].article, f.sides[1].text) == ("wire", "Nine")
+    assert max(widths) <= 4 * embedder.thresholds.neighbours + 1
