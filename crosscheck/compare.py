@@ -7,8 +7,10 @@ the two speakers, the two dates, the two names, the negation one side adds.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -823,7 +825,8 @@ _NAME_TOKEN = re.compile(r"[A-Z][\w'’-]*")
 
 
 def _unquoted_tokens(claim: Claim, quote_spans: Iterable[tuple[int, int]]) -> tuple[str, ...]:
-    """The sentence's tokens outside quote marks, case kept."""
+    """The sentence's tokens outside quote marks (``quote_spans``: those of its article
+    that may cross it, or more), case kept."""
     base, text = claim.sentence_start, claim.sentence
     inside = tuple(
         (s, e)
@@ -908,7 +911,7 @@ def compare_sentences(
     b: Claim,
     similarity: float,
     articles: Mapping[str, Article],
-    quote_spans: Callable[[str], Iterable[tuple[int, int]]],
+    quote_spans: Callable[[Claim], Iterable[tuple[int, int]]],
     near_paraphrase_min: float = config.NEAR_PARAPHRASE_MIN,
 ) -> list[Finding]:
     """Name and negation rules for two paired sentences that say nearly the same words
@@ -916,8 +919,8 @@ def compare_sentences(
 
     The negation rule asks for lexical closeness only: a negation lowers the embedding
     similarity of two otherwise identical sentences well below ``NEAR_PARAPHRASE_MIN``."""
-    ta = _unquoted_tokens(a, quote_spans(a.article_id))
-    tb = _unquoted_tokens(b, quote_spans(b.article_id))
+    ta = _unquoted_tokens(a, quote_spans(a))
+    tb = _unquoted_tokens(b, quote_spans(b))
     if words(a.text) == words(b.text):
         # A sentence that is mostly a quote is corroborated by the quote rule.
         if min(len(ta), len(tb)) < config.CORROBORATION_MIN_WORDS:
@@ -1017,8 +1020,11 @@ class Context:
 
     articles: Mapping[str, Article]
     parts: Mapping[tuple[str, int], Sequence[Claim]]
-    quote_spans: Mapping[str, Sequence[tuple[int, int]]]
+    quote_spans: Mapping[str, Sequence[tuple[int, int]]]  # sorted
     thresholds: Thresholds = field(default_factory=Thresholds)  # the embedding model's
+    # the furthest end of an article's quote spans up to each (with quote_spans, what
+    # finds the spans over a sentence without reading all of a much-quoted article's)
+    quote_reach: Mapping[str, Sequence[int]] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -1034,7 +1040,20 @@ class Context:
                 parts.setdefault((c.article_id, c.sentence_index), []).append(c)
             elif c.kind is ClaimKind.QUOTE:
                 spans.setdefault(c.article_id, []).append((c.start, c.end))
-        return cls({a.id: a for a in articles}, parts, spans, thresholds or Thresholds())
+        for found in spans.values():
+            found.sort()
+        reach = {aid: list(itertools.accumulate((e for _, e in found), max))
+                 for aid, found in spans.items()}  # fmt: skip
+        return cls({a.id: a for a in articles}, parts, spans, thresholds or Thresholds(), reach)
+
+    def quotes_over(self, c: Claim) -> Sequence[tuple[int, int]]:
+        """The quote spans of ``c``'s article that cross its sentence."""
+        spans = self.quote_spans.get(c.article_id, ())
+        reach = self.quote_reach.get(c.article_id, ())
+        start, end = c.sentence_start, c.sentence_start + len(c.sentence)
+        lo = bisect.bisect_right(reach, start)  # those before lo end by its start
+        hi = bisect.bisect_left(spans, (end,))  # those from hi start at its end or after
+        return [s for s in spans[lo:hi] if s[1] > start]
 
 
 def _in_sentence_rule(c: Claim) -> bool:
@@ -1079,7 +1098,7 @@ def compare_sentence_pair(a: Claim, b: Claim, similarity: float, ctx: Context) -
             b,
             similarity,
             ctx.articles,
-            lambda aid: ctx.quote_spans.get(aid, ()),
+            ctx.quotes_over,
             t.near_paraphrase_min,
         )
     in_a = ctx.parts.get((a.article_id, a.sentence_index), ())
@@ -1103,7 +1122,7 @@ def compare_sentence_pair(a: Claim, b: Claim, similarity: float, ctx: Context) -
             b,
             similarity,
             ctx.articles,
-            lambda aid: ctx.quote_spans.get(aid, ()),
+            ctx.quotes_over,
             t.near_paraphrase_min,
         )
     )

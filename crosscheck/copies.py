@@ -42,6 +42,13 @@ _NUMBER_WORDS = _words(
 )
 # Sentences of a copy and its original are paired when this share of their words match.
 _SENTENCE_MATCH_MIN = 0.6
+# A sentence of the original is looked for this many sentences ahead in the copy, at
+# most: a copy keeps the order, and a longer look would compare every sentence of a
+# rewritten stretch with every other.
+_LOOK_AHEAD = 20
+# Above this product of two sequences' lengths (two 500-sentence articles, two
+# 500-word sentences), difflib's matching turns on its heuristic for repeated elements.
+_EXACT_DIFF_MAX = 250_000
 _SEVERITY = {
     "figure": Severity.HIGH,
     "negation": Severity.HIGH,
@@ -60,26 +67,40 @@ def _norm(token: str) -> str:
     return token.lower().replace("’", "'").replace("‘", "'")
 
 
+def _matcher(a: Sequence[str], b: Sequence[str]) -> difflib.SequenceMatcher[str]:
+    """difflib's matcher of ``a`` and ``b``: exact up to ``_EXACT_DIFF_MAX`` for the
+    product of the lengths, with its "popular element" heuristic (autojunk) above it,
+    where exact matching of a sequence with one element repeated thousands of times
+    (a file of one sentence, a sentence of one word) costs the square of its length."""
+    return difflib.SequenceMatcher(a=a, b=b, autojunk=len(a) * len(b) > _EXACT_DIFF_MAX)
+
+
 def _pairs(a: Sequence[Sentence], b: Sequence[Sentence]) -> list[tuple[Sentence, Sentence]]:
     """Sentences of the original ``a`` and the copy ``b`` that differ but say nearly
-    the same words, in order."""
+    the same words, in order: in each stretch the alignment could not match, each
+    sentence of ``a`` with the first of the next ``_LOOK_AHEAD`` unpaired sentences
+    of ``b`` that says at least ``_SENTENCE_MATCH_MIN`` of its words."""
     ta = [s.text.lower() for s in a]
     tb = [s.text.lower() for s in b]
+    words = [[t for t, _, _ in _tokens(text)] for text in ta + tb]
+    wa, wb = words[: len(ta)], words[len(ta) :]
     out = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=ta, b=tb, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in _matcher(ta, tb).get_opcodes():
         if tag != "replace":
             continue
         j = j1
-        for x in a[i1:i2]:
-            for k in range(j, j2):
-                y = b[k]
-                wx = [t for t, _, _ in _tokens(x.text.lower())]
-                wy = [t for t, _, _ in _tokens(y.text.lower())]
+        for i in range(i1, i2):
+            for k in range(j, min(j2, j + _LOOK_AHEAD)):
+                if ta[i] == tb[k]:  # the same words: nothing changed, but paired
+                    j = k + 1
+                    break
+                m = _matcher(wa[i], wb[k])
                 if (
-                    difflib.SequenceMatcher(a=wx, b=wy, autojunk=False).ratio()
-                    >= _SENTENCE_MATCH_MIN
+                    m.real_quick_ratio() >= _SENTENCE_MATCH_MIN
+                    and m.quick_ratio() >= _SENTENCE_MATCH_MIN
+                    and m.ratio() >= _SENTENCE_MATCH_MIN
                 ):
-                    out.append((x, y))
+                    out.append((a[i], b[k]))
                     j = k + 1
                     break
     return out
@@ -188,9 +209,7 @@ def compare_copy(original: Article, copy: Article) -> list[Finding]:
     out = []
     for x, y in _pairs(segment(original), segment(copy)):
         tx, ty = _tokens(x.text), _tokens(y.text)
-        sm = difflib.SequenceMatcher(
-            a=[_norm(t) for t, _, _ in tx], b=[_norm(t) for t, _, _ in ty], autojunk=False
-        )
+        sm = _matcher([_norm(t) for t, _, _ in tx], [_norm(t) for t, _, _ in ty])
         for tag, i1, i2, j1, j2 in sm.get_opcodes():
             if tag == "equal":
                 continue

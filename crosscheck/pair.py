@@ -140,7 +140,8 @@ def mine_pairs(
     A pair found from both ends appears once. Rows of one source and day with the very
     same vector are searched once, as one row (a file of one sentence repeated gives
     an index list of thousands of equal rows that every search would read); each of
-    them then pairs as that row does.
+    them then pairs with the first ``k`` rows of that row's partners, the most similar
+    first, as its ``k`` nearest rows.
     """
     import numpy as np
 
@@ -183,23 +184,35 @@ def _equal_to(vectors: np.ndarray, source: np.ndarray, day: np.ndarray, rep: np.
 
 def _expand(pairs: Pairs, group: np.ndarray, k: int) -> Pairs:
     """The pairs of rows, from ``pairs`` of their groups (``group[row]``: the group's
-    number, groups numbered in order of their first row): each row of a group pairs
-    with the first ``k`` rows of each group its own is paired with."""
+    number, groups numbered in order of their first row): each row pairs with the first
+    ``k`` rows of the groups its own is paired with, the most similar group first, as
+    its ``k`` nearest rows would be; a pair found from both ends appears once."""
     import numpy as np
 
     order = np.argsort(group, kind="stable")
     starts = np.searchsorted(group[order], np.arange(group.max() + 2))
     size, head = np.diff(starts), order[starts[:-1]]
-    single = (size[pairs.first] == 1) & (size[pairs.second] == 1)
-    q, r, score = [head[pairs.first[single]]], [head[pairs.second[single]]], [pairs.score[single]]
-    many = pairs[~single]
-    for a, b, sim in zip(many.first.tolist(), many.second.tolist(), many.score.tolist(),
-                         strict=True):  # fmt: skip
-        rows_a, rows_b = order[starts[a] : starts[a + 1]], order[starts[b] : starts[b + 1]]
-        for mine, theirs in ((rows_a, rows_b[:k]), (rows_b, rows_a[:k])):
-            q.append(np.repeat(mine, len(theirs)))
-            r.append(np.tile(theirs, len(mine)))
-            score.append(np.full(len(mine) * len(theirs), sim, dtype=np.float32))
+    # each group's partner groups, both ways, the most similar first
+    src = np.concatenate([pairs.first, pairs.second])
+    dst = np.concatenate([pairs.second, pairs.first])
+    sim = np.concatenate([pairs.score, pairs.score])
+    by = np.lexsort((dst, -sim, src))
+    src, dst, sim = src[by], dst[by], sim[by]
+    # how many rows of each partner fit in its group's k: those before it count
+    through = np.cumsum(size[dst])
+    run = np.searchsorted(src, src)  # where each group's partners begin
+    before = through - size[dst] - (through[run] - size[dst[run]])
+    take = np.clip(k - before, 0, size[dst])
+    kept = take > 0
+    src, dst, sim, take = src[kept], dst[kept], sim[kept], take[kept]
+    single = (size[src] == 1) & (take == 1)
+    q, r, score = [head[src[single]]], [head[dst[single]]], [sim[single]]
+    for a, b, n, s in zip(src[~single].tolist(), dst[~single].tolist(), take[~single].tolist(),
+                          sim[~single].tolist(), strict=True):  # fmt: skip
+        mine, theirs = order[starts[a] : starts[a + 1]], order[starts[b] : starts[b] + n]
+        q.append(np.repeat(mine, len(theirs)))
+        r.append(np.tile(theirs, len(mine)))
+        score.append(np.full(len(mine) * len(theirs), s, dtype=np.float32))
     return _unique([(np.concatenate(q).astype(np.int32), np.concatenate(r).astype(np.int32),
                      np.concatenate(score))])  # fmt: skip
 

@@ -151,7 +151,7 @@ def analyse(
     # Nor does a remark that one outlet quotes at more length than another; quotes that
     # share a run of words are compared too.
     for i, j in _same_speaker_pairs(
-        quotes, quote_sources, quote_days, window
+        quotes, quote_vecs, quote_sources, quote_days, window, thresholds.neighbours
     ) + _shared_words_pairs(quotes, quote_sources, quote_days, window):
         if (i, j) not in quote_pairs:
             quote_pairs[(i, j)] = round(float(quote_vecs[i] @ quote_vecs[j]), 4)
@@ -253,20 +253,37 @@ def _compare_sentence_pairs(
 
 def _same_speaker_pairs(
     quotes: Sequence[Claim],
+    vectors: np.ndarray,
     sources: Sequence[str],
     days: Sequence[int | None],
     window: int | None,
+    k: int,
 ) -> list[tuple[int, int]]:
     """Pairs of quotes by one speaker in different outlets, at most ``window`` days
-    apart (a quote without a date pairs with all)."""
+    apart (a quote without a date pairs with all): each quote with the ``k`` most
+    similar such quotes, whatever their similarity. That is all of them but for a
+    speaker quoted more than ``k + 1`` times, whose quotes are paired as sentences
+    are (:func:`mine_pairs`), not each with each: the pairs of a speaker quoted
+    thousands of times would grow with the square of the quotes."""
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(quotes):
         if c.quote and c.quote.speaker_key:
             by_speaker[c.quote.speaker_key].append(i)
     pairs: list[tuple[int, int]] = []
     for members in by_speaker.values():
-        members.sort(key=lambda i: (days[i] is None, days[i] or 0, i))
-        pairs += _within_window(members, days, window)
+        if len(members) <= k + 1:  # each has at most k others: all of them
+            members.sort(key=lambda i: (days[i] is None, days[i] or 0, i))
+            pairs += _within_window(members, days, window)
+            continue
+        found = mine_pairs(
+            vectors[members],
+            [sources[i] for i in members],
+            k,
+            -1.0,
+            [days[i] for i in members],
+            window,
+        )
+        pairs += ((members[a], members[b]) for a, b, _ in found)
     return sorted((min(i, j), max(i, j)) for i, j in pairs if sources[i] != sources[j])
 
 

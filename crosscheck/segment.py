@@ -64,12 +64,22 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> Iterat
     cursor = start
     for m in _BOUNDARY.finditer(text, start, end):
         punct_end = m.start() + len(m.group(0).rstrip())
-        word = re.search(r"([\w.]+)$", text[cursor : m.start()])
-        if word and _is_abbreviation(word.group(1)):
+        word = _word_before(text, cursor, m.start())
+        if word and _is_abbreviation(word):
             continue
         yield from _trimmed(text, cursor, punct_end)
         cursor = m.end()
     yield from _trimmed(text, cursor, end)
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    """The run of word characters and dots that ends at ``end`` (not before ``start``),
+    read backwards: a search of ``text[start:end]`` would read the whole sentence so
+    far at every candidate boundary, the square of a run of initials ("A. A. A. …")."""
+    i = end
+    while i > start and (text[i - 1].isalnum() or text[i - 1] in "._"):
+        i -= 1
+    return text[i:end]
 
 
 def _is_abbreviation(word: str) -> bool:

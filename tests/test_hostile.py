@@ -338,3 +338,55 @@ def test_texts_of_many_quotes_are_read_in_linear_time(shape: str, text: str) -> 
     quotes = [c for c in extract_one(Article("a", "A", text)).claims if c.quote]
     assert time.perf_counter() - began < 30, shape
     assert len(quotes) >= 3000
+
+
+def test_a_run_of_initials_is_split_in_linear_time() -> None:
+    # "A. A. A. …": every full stop follows an initial, so none ends a sentence, and
+    # each used to search the whole sentence so far for the word before it (90 KB took
+    # about two minutes). A hang guard, not a speed target.
+    from crosscheck.segment import split_sentences
+
+    text = "A. " * 30_000
+    began = time.perf_counter()
+    spans = list(split_sentences(text))
+    assert time.perf_counter() - began < 30
+    assert spans == [(0, len(text) - 1)]
+
+
+def test_a_speaker_quoted_thousands_of_times_in_two_outlets_is_paired_linearly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every quote of one speaker used to be compared with every quote of the same
+    # speaker in the other outlet: 7,700 x 3,800 quotes took 2.2 GB at 200 KB, growing
+    # with the square. Each quote now meets its k most similar ones.
+    from crosscheck import compare, config
+    from crosscheck.pipeline import build_report
+
+    a = '"We will rebuild the bridge by {n} May," Mr Aa Bb said. '
+    b = 'Mr Aa Bb told reporters: "The crossing opens again on {n} June." '
+    (tmp_path / "a.txt").write_text("".join(a.format(n=i % 28 + 1) for i in range(1000)))
+    (tmp_path / "b.txt").write_text("".join(b.format(n=i % 28 + 1) for i in range(1000)))
+    compared = []
+    compare_quotes = compare.compare_quotes
+
+    def counted(*args: Any) -> Any:
+        compared.append(1)
+        return compare_quotes(*args)
+
+    monkeypatch.setattr(compare, "compare_quotes", counted)
+    report = build_report([tmp_path], model="static", progress=False)
+    assert {a.id for a in report.articles} == {"a", "b"}
+    assert 0 < len(compared) <= 2 * 2000 * config.STATIC_NEIGHBOURS  # not 1,000,000
+
+
+def test_a_copy_of_one_sentence_repeated_is_aligned_in_linear_time() -> None:
+    # difflib's exact matching of two lists of one repeated sentence reads each against
+    # each (8,000 x 4,000 sentences: about 7 s, the square of the length).
+    from crosscheck.copies import compare_copy
+    from crosscheck.model import Article
+
+    text = '"He said," Mr Aa Bb said. ' * 8000
+    original, copy = Article("a", "A", text), Article("b", "B", text[: len(text) // 2])
+    began = time.perf_counter()
+    assert compare_copy(original, copy) == []
+    assert time.perf_counter() - began < 30

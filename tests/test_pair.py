@@ -220,6 +220,21 @@ def test_rows_of_one_source_with_the_same_vector_pair_alike() -> None:
     assert [p for p in got if p[0] < 12 and p[1] < 12] == deduped
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_repeated_rows_of_two_sources_pair_each_row_with_its_k_nearest(seed: int) -> None:
+    # Two outlets that each repeat a few sentences many times: each row pairs with its k
+    # nearest rows of the other, as a full scan finds them, not with k rows of every
+    # partner's copies (k x k a row: 1,000 quotes a side made a million pairs).
+    rng = np.random.default_rng(300 + seed)
+    distinct = _unit(rng.normal(size=(8, 6)).tolist())
+    picks = rng.integers(0, 8, 120)
+    v = distinct[picks]
+    sources = ["a" if p < 4 else "b" for p in picks.tolist()]
+    got = list(mine_pairs(v, sources, k=3, min_score=-1.0))
+    full = _brute_force(v, sources, [None] * len(v), None, 3, -1.0)
+    assert [(i, j) for i, j, _ in got] == [(i, j) for i, j, _ in full]
+
+
 def test_queries_searched_a_chunk_at_a_time_pair_as_all_at_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
