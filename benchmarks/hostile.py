@@ -21,6 +21,14 @@ Shapes:
   and the IVF index reads √n rows a query, so pairing grows faster than linearly on
   any input; a hostile shape must not grow faster than this.
 - ``stray_tags``: the HTML reader on ``<b>`` n times, then ``</i>`` n times.
+
+Shapes found since (each was quadratic), the whole report:
+- ``initials``: ``A.`` repeated (every full stop after an initial, so no sentence
+  ends).
+- ``one_speaker``: two outlets that quote one speaker n times each, in different
+  words (each quote was compared with every quote of the other outlet).
+- ``copied_repeats``: one sentence repeated, and a copy of its first half (the
+  sentence alignment of the copy read every sentence against every other).
 """
 
 from __future__ import annotations
@@ -40,6 +48,9 @@ SHAPES = {
     "near_identical_rows": 800,
     "random_rows": 800,  # the reference: pairing grows so on any input
     "stray_tags": 4000,  # 28 KB at 1x
+    "initials": 3000,  # 9 KB at 1x
+    "one_speaker": 50,  # 6 KB at 1x
+    "copied_repeats": 400,  # 16 KB at 1x
 }
 STEPS = (1, 10, 100)
 LIMIT_PER_STEP = 15.0
@@ -55,16 +66,27 @@ from crosscheck.ingest import load
 from crosscheck.pair import mine_pairs
 from crosscheck.pipeline import build_report
 folder = Path(tempfile.mkdtemp())
-if shape in ("repeated_sentences", "number_dense"):
+if shape in ("repeated_sentences", "number_dense", "initials", "one_speaker", "copied_repeats"):
     if shape == "repeated_sentences":
         text = '"Yes," he said. ' * n
-    else:
+    elif shape == "number_dense":
         text = " ".join(f"{i} of {i + 7} were hurt. {3 * i} people and 4.5% of {i}0,000 came."
                         for i in range(n))
+    elif shape == "initials":
+        text = "A. " * n
+    elif shape == "one_speaker":
+        text = "".join(f'"We will rebuild the bridge by {i % 28 + 1} May," Mr Aa Bb said. '
+                       for i in range(n))
+        (folder / "b.txt").write_text("".join(
+            f'Mr Aa Bb told reporters: "The crossing opens again on {i % 28 + 1} June." '
+            for i in range(n)))
+    else:
+        text = '"He said," Mr Aa Bb said. ' * n
+        (folder / "b.txt").write_text(text[: len(text) // 2])
     (folder / "a.txt").write_text(text)
     build_report([folder], model="static", progress=False)  # loads the model
     work = lambda: build_report([folder], model="static", progress=False)
-    size = len(text)
+    size = sum(p.stat().st_size for p in folder.iterdir())
 elif shape in ("identical_rows", "near_identical_rows", "random_rows"):
     rng = np.random.default_rng(16)
     base = rng.normal(size=384).astype(np.float32)
