@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import re
@@ -63,23 +64,33 @@ def find_syndicated(
     shingles = {a.id: _shingles(a) for a in articles}
     order = sorted(articles, key=lambda a: (a.published is None, a.published or 0, a.id))
     day = [a.published.toordinal() if a.published else None for a in order]
+    sketch = [shingles[a.id][: config.SYNDICATION_SKETCH].tolist() for a in order]
     by_hash: dict[int, list[int]] = defaultdict(list)
-    for n, a in enumerate(order):
-        for h in shingles[a.id][: config.SYNDICATION_SKETCH].tolist():
+    for n, hashes in enumerate(sketch):
+        for h in hashes:
             by_hash[h].append(n)  # in rank order
-    later: dict[int, set[int]] = defaultdict(set)  # rank → ranks of later candidates
-    for members in by_hash.values():
-        for i, j in _within_window(members, day, window):
-            later[i].add(j)
+    copy = [False] * len(order)
     original_of: dict[str, str] = {}
     for n, a in enumerate(order):
-        if a.id in original_of:
+        if copy[n]:
             continue
-        for j in sorted(later.get(n, ())):
-            b = order[j].id
-            if b not in original_of and _same_story_text(shingles[a.id], shingles[b]):
-                original_of[b] = a.id
+        later: set[int] = set()  # the later candidates not yet copies, within the window
+        for h in sketch[n]:
+            # Copies leave the lists: a story copied by thousands of outlets is read
+            # once by its original, not by every copy against every other.
+            members = by_hash[h] = [m for m in by_hash[h] if not copy[m]]
+            later.update(m for m in members[bisect.bisect_right(members, n) :]
+                         if _near_in_time(day[n], day[m], window))  # fmt: skip
+        for m in sorted(later):
+            if _same_story_text(shingles[a.id], shingles[order[m].id]):
+                copy[m] = True
+                original_of[order[m].id] = a.id
     return sorted(original_of.items())
+
+
+def _near_in_time(a: int | None, b: int | None, window: int | None) -> bool:
+    """Days at most ``window`` apart (``None``: any; an undated one is near all)."""
+    return window is None or a is None or b is None or abs(a - b) <= window
 
 
 def analyse(

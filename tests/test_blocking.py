@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+import numpy as np
 import pytest
 
 from crosscheck import config
@@ -63,6 +64,33 @@ def test_one_speakers_quotes_pair_within_the_window_only() -> None:
     quotes = [_quote(a, "smith") for a in "abcd"]
     sources = ["a", "b", "c", "d"]
     days: list[int | None] = [0, 3, 30, None]
-    pairs = _same_speaker_pairs(quotes, sources, days, config.PAIR_WINDOW_DAYS)
+    vectors = _unit_rows(4)
+    pairs = _same_speaker_pairs(quotes, vectors, sources, days, config.PAIR_WINDOW_DAYS, 25)
     assert pairs == [(0, 1), (0, 3), (1, 3), (2, 3)]
-    assert len(_same_speaker_pairs(quotes, sources, days, None)) == 6
+    assert len(_same_speaker_pairs(quotes, vectors, sources, days, None, 25)) == 6
+
+
+def test_a_much_quoted_speakers_quotes_meet_their_k_nearest_within_the_window() -> None:
+    # More than k + 1 quotes: each meets its k most similar quotes of the speaker in
+    # other outlets (as sentences pair), never one outside the window.
+    quotes = [_quote(f"x{i}", "smith") for i in range(40)]
+    sources = [f"o{i % 4}" for i in range(40)]
+    days: list[int | None] = [i % 20 if i % 9 else None for i in range(40)]
+    vectors = _unit_rows(40)
+    pairs = _same_speaker_pairs(quotes, vectors, sources, days, 7, 3)
+    allowed = set(_same_speaker_pairs(quotes, vectors, sources, days, 7, 40))
+    assert set(pairs) <= allowed
+    for i in range(40):
+        sims = sorted(
+            ((float(vectors[i] @ vectors[j]), j) for j in range(40)
+             if (min(i, j), max(i, j)) in allowed),
+            reverse=True,
+        )  # fmt: skip
+        assert all((min(i, j), max(i, j)) in pairs for _, j in sims[:3])
+    assert len(pairs) <= 40 * 3
+
+
+def _unit_rows(n: int) -> np.ndarray:
+    rng = np.random.default_rng(n)
+    v = rng.normal(size=(n, 8)).astype(np.float32)
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
