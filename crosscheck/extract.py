@@ -111,7 +111,12 @@ _MODIFIES = re.compile(
     r"afterwards|when|while|\w+ly)\b)[a-z]"
 )
 _APPOSITIVE_NAME = re.compile(rf",[ \t]+(?P<name>{_NAMES})\s*(?:[.,;]|$)")
-_ACCORDING_RE = re.compile(rf"according\s+to\s+(?:the\s+)?{_DESCRIBED}(?P<name>{_NAMES})")
+# "according to police", "…, according to her publicist, Jack Ketsoyan.": the source of
+# reported speech (a quote's speaker, and a mention a later pronoun may mean).
+_ACCORDING = re.compile(
+    rf"\baccording\s+to\s+(?:(?:the|his|her|their|its)\s+)?(?:{_DESCRIPTOR}[ \t]+){{0,4}}?"
+    rf"(?:{_DESCRIPTOR},[ \t]+)?(?P<name>{_NAMES})"
+)
 # Capitalised words that open a sentence or label a person without naming them.
 # fmt: off
 _NOT_NAMES = {
@@ -294,7 +299,7 @@ def _name_at_end(segment: str) -> str:
 def _speaker_before(before: str) -> tuple[str, bool]:
     """Speaker named before a quote: ``(name, resolve)``; ``resolve`` asks for the
     nearest preceding speaker or subject (a pronoun, or "…, but insisted")."""
-    m = _ACCORDING_RE.search(before)
+    m = _ACCORDING.search(before)
     if m:
         return _clean_name(m["name"]), False
     verbs = list(_VERB_RE.finditer(before))
@@ -474,7 +479,7 @@ class _Resolver:
         for m in _SOMEONE.finditer(text):
             if not inside(m.start()):
                 found.append((m.start("noun"), "", False))  # nobody the article names
-        for pattern, speaks in ((_REPORTED_AFTER, True), (_ACCORDING_MENTION, True), (_WHO, False)):
+        for pattern, speaks in ((_REPORTED_AFTER, True), (_ACCORDING, True), (_WHO, False)):
             for m in pattern.finditer(text):
                 if not inside(m.start()):
                     name = _clean_name(m["name"])
@@ -609,11 +614,6 @@ _REPORTED_AFTER = re.compile(
     rf"(?P<name>{_NAME})\s*[.,]"
 )
 
-# "…, according to her publicist, Jack Ketsoyan.": the source of reported speech.
-_ACCORDING_MENTION = re.compile(
-    rf"\baccording\s+to\s+(?:(?:the|his|her|their|its)\s+)?(?:{_DESCRIPTOR}[ \t]+){{0,4}}?"
-    rf"(?:{_DESCRIPTOR},[ \t]+)?(?P<name>{_NAME})"
-)
 # "However, one Mac customer from the show floor was sceptical.", "An official looked at
 # her and said:": a sentence about a person the article does not name.
 _SOMEONE = re.compile(
