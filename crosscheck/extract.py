@@ -67,9 +67,24 @@ _INITIALS = r"(?:[A-Z]\.){2,3}(?=[ \t]+[A-Z])"  # a first name in initials: "A.J
 _PARTICLE = r"(?:(?:al|el|ad|as|ash|bin|abu)-)"  # "Abdel Aziz al-Hilu"
 # Lower-case words inside a surname: "Anneke de Vries", "Ludwig van Beethoven".
 _SURNAME_PARTICLES = r"(?:(?:de|van|von|der|den|du|da|di|del|della|dos|das|la|le|bin|ibn)[ \t]+)"
+# An organisation whose name runs on past "of" or "for" ("the Department of Justice",
+# "Airlines for America"): its first word says it is one, so "Stephen Fry of Newsweek"
+# stays a person of a workplace. It ends its run of capitals and owns nothing ("the
+# Office of the Surgeon General's Web site" is not one).
+_ORG_HEADS = (
+    r"(?:Department|Ministry|Bank|Coalition|Airlines|University|Institute|Council|Office|"
+    r"Association|Society|Federation|Union|League|Committee|Board|Bureau|Agency|Commission|"
+    r"Court|Church|Centre|Center|Foundation|Alliance|Organisation|Organization|"
+    r"Chamber|Academy|College|School|Museum|Party|Government|Secretariat|Authority)"
+)
+_ORG_WORD = r"[A-Z][\w\-]*\w"  # no apostrophe: an owner is not part of the name
+_ORG = (
+    rf"{_ORG_HEADS}(?:[ \t]+{_ORG_WORD}){{0,2}}[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+    rf"{_ORG_WORD}(?:[ \t]+{_ORG_WORD}){{0,3}}(?![\w’'\-]|[ \t]+[A-Z])"
+)
 _NAME = (
-    rf"{_TITLE}?(?:{_CAP}|{_INITIALS})"
-    rf"(?:[ \t]+(?:{_TITLE}?{_SURNAME_PARTICLES}{{0,2}}{_PARTICLE}?{_CAP}|{_INITIAL})){{0,5}}"
+    rf"(?:{_ORG}|{_TITLE}?(?:{_CAP}|{_INITIALS})"
+    rf"(?:[ \t]+(?:{_TITLE}?{_SURNAME_PARTICLES}{{0,2}}{_PARTICLE}?{_CAP}|{_INITIAL})){{0,5}})"
 )
 # Words that describe a speaker before the name ("said lead prosecutor Eric Nichols",
 # "disaster agency spokesman Sutopo Purwo Nugroho told"): lower-case words that are not
@@ -253,6 +268,8 @@ def _clean_name(raw: str) -> str:
     if re.search(r"\s+and\s+", raw):
         parts = [_clean_name(p) for p in re.split(r"\s+and\s+", raw)]
         return " and ".join(p for p in parts if p)
+    if re.fullmatch(_ORG, raw):
+        return raw  # "Department of Justice": its words are not roles or titles
     words = raw.split()
     # A role before the name describes the speaker: "Interior Secretary Dirk
     # Kempthorne" is Dirk Kempthorne; a title stays with it ("Sen. Tim Kaine").
