@@ -60,14 +60,24 @@ def ivf(vectors: np.ndarray) -> Any:
     return index
 
 
-def search(index: Any, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+def search(
+    index: Any, queries: np.ndarray, k: int, excluding: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """The ``k`` nearest rows for each query: ``(scores, ids)``, both ``(len(queries), k)``;
-    ids are ``-1`` where the index holds fewer than ``k`` rows."""
+    ids are ``-1`` where the index holds fewer than ``k`` rows. With ``excluding`` (ids,
+    ``int64``), those rows are left out of the search (a FAISS ID selector)."""
+    import faiss
     import numpy as np
 
     k = max(1, min(k, index.ntotal))
-    scores, ids = index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
-    return scores, ids
+    queries = np.ascontiguousarray(queries, dtype=np.float32)
+    if excluding is None:
+        return index.search(queries, k)  # type: ignore[no-any-return]
+    listed = faiss.IDSelectorBatch(excluding)
+    chosen = faiss.IDSelectorNot(listed)
+    params = faiss.SearchParameters()
+    params.sel = chosen  # FAISS keeps bare pointers: both selectors outlive the search
+    return index.search(queries, k, params=params)  # type: ignore[no-any-return]
 
 
 def build_with_ids(vectors: np.ndarray, ids: np.ndarray, dim: int) -> Any:

@@ -30,7 +30,6 @@ def neighbours(
     more, among the rows not barred only (a FAISS ID selector), not ever wider, which
     for a source of many near-identical rows would read every row for every query.
     Scores are rounded to 4 decimals, so that float noise cannot reorder a report."""
-    import faiss
     import numpy as np
 
     total = idx.ntotal if idx is not None else 0
@@ -54,13 +53,7 @@ def neighbours(
     ]
     rows = np.flatnonzero(again)
     if len(rows):  # crowded by rows they may not pair with: the others, searched alone
-        listed = faiss.IDSelectorBatch(barred())
-        chosen = faiss.IDSelectorNot(listed)
-        params = faiss.SearchParameters()
-        params.sel = chosen  # FAISS keeps bare pointers: both selectors outlive the search
-        scores, ids = idx.search(
-            np.ascontiguousarray(queries[rows], dtype=np.float32), min(k, total), params=params
-        )
+        scores, ids = index.search(idx, queries[rows], k, excluding=barred())
         found += [
             (int(rows[row]), int(ids[row, col]), round(float(scores[row, col]), 4))
             for row, col in zip(*np.nonzero(_usable(scores, ids, min_score)), strict=True)

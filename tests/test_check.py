@@ -197,9 +197,9 @@ def test_a_draft_crowded_by_its_own_outlet_still_meets_the_others(
     widths: list[int] = []
     search = pair.index.search
 
-    def counted(idx: Any, queries: Any, k: int) -> Any:
+    def counted(idx: Any, queries: Any, k: int, **kwargs: Any) -> Any:
         widths.append(k)
-        return search(idx, queries, k)
+        return search(idx, queries, k, **kwargs)
 
     with Store.open(tmp_path / "s", create=True) as st:
         st.update([*own, other], embedder)
