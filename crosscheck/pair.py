@@ -278,12 +278,9 @@ class _Rows:
         if not others_only and len(rows):
             sources, counts = np.unique(self.source[rows], return_counts=True)
             if 2 * counts.max() > len(rows):
-                big = sources[counts.argmax()]
-                mine = self.source[queries] == big
-                others = rows[self.source[rows] != big]
-                if mine.any() and len(others):
-                    out.append(self.search(others, queries[mine], k, min_score, others_only=True))
-                queries = queries[~mine]
+                big = self.source[queries] == sources[counts.argmax()]
+                out += self._among_others(rows, queries[big], k, min_score)
+                queries = queries[~big]
         if not len(queries):
             return _concatenate(out)
         vectors = self.vectors[rows] if len(rows) < len(self.vectors) else self.vectors
@@ -297,11 +294,20 @@ class _Rows:
         left = np.concatenate(crowded) if crowded else np.zeros(0, dtype=np.int64)
         # mostly their own source so far: the other sources' rows, searched alone
         for source in np.unique(self.source[left]).tolist():
-            others = rows[self.source[rows] != source]
-            if len(others):
-                mine = left[self.source[left] == source]
-                out.append(self.search(others, mine, k, min_score, others_only=True))
+            out += self._among_others(rows, left[self.source[left] == source], k, min_score)
         return _concatenate(out)
+
+    def _among_others(
+        self, rows: np.ndarray, queries: np.ndarray, k: int, min_score: float
+    ) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """The results of ``queries``, all of one source, searched among the ``rows`` of
+        the other sources only (none when there are none)."""
+        if not len(queries):
+            return []
+        others = rows[self.source[rows] != self.source[queries[0]]]
+        if not len(others):
+            return []
+        return [self.search(others, queries, k, min_score, others_only=True)]
 
     def _widen(
         self, idx: Any, rows: np.ndarray, todo: np.ndarray, k: int, min_score: float, stop: bool
