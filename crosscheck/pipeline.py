@@ -336,8 +336,7 @@ def _within_window(
     dated ones first, by day, then the undated: each dated one meets only its window."""
     for m, a in enumerate(members):
         for b in members[m + 1 :]:
-            da, db = days[a], days[b]
-            if window is not None and da is not None and db is not None and db - da > window:
+            if not _near_in_time(days[a], days[b], window):
                 # The dated members after b are later still; the undated ones pair with all.
                 yield from ((a, c) for c in members[m + 1 :] if days[c] is None)
                 break
@@ -430,9 +429,7 @@ def check_article(
         """Whether a stored article's units may not be paired with this article's."""
         if article_id == article.id or outlet.strip().lower() == own:
             return True
-        if window is None or day is None or mine is None:
-            return False
-        return abs(day - mine) > window
+        return not _near_in_time(day, mine, window)
 
     def skip(unit: int) -> bool:
         return bars(*store.unit_source(unit))
