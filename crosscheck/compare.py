@@ -1020,11 +1020,8 @@ class Context:
 
     articles: Mapping[str, Article]
     parts: Mapping[tuple[str, int], Sequence[Claim]]
-    quote_spans: Mapping[str, Sequence[tuple[int, int]]]  # sorted
+    quote_spans: Mapping[str, Sequence[tuple[int, int]]]
     thresholds: Thresholds = field(default_factory=Thresholds)  # the embedding model's
-    # the furthest end of an article's quote spans up to each (with quote_spans, what
-    # finds the spans over a sentence without reading all of a much-quoted article's)
-    quote_reach: Mapping[str, Sequence[int]] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -1040,16 +1037,22 @@ class Context:
                 parts.setdefault((c.article_id, c.sentence_index), []).append(c)
             elif c.kind is ClaimKind.QUOTE:
                 spans.setdefault(c.article_id, []).append((c.start, c.end))
-        for found in spans.values():
-            found.sort()
-        reach = {aid: list(itertools.accumulate((e for _, e in found), max))
-                 for aid, found in spans.items()}  # fmt: skip
-        return cls({a.id: a for a in articles}, parts, spans, thresholds or Thresholds(), reach)
+        return cls({a.id: a for a in articles}, parts, spans, thresholds or Thresholds())
+
+    @functools.cached_property
+    def _quote_index(self) -> dict[str, tuple[list[tuple[int, int]], list[int]]]:
+        """Per article, its quote spans in order and the furthest end of those up to
+        each: what finds the spans over a sentence without reading all of a much-quoted
+        article's."""
+        out = {}
+        for aid, spans in self.quote_spans.items():
+            ordered = sorted(spans)
+            out[aid] = (ordered, list(itertools.accumulate((e for _, e in ordered), max)))
+        return out
 
     def quotes_over(self, c: Claim) -> Sequence[tuple[int, int]]:
         """The quote spans of ``c``'s article that cross its sentence."""
-        spans = self.quote_spans.get(c.article_id, ())
-        reach = self.quote_reach.get(c.article_id, ())
+        spans, reach = self._quote_index.get(c.article_id, ([], []))
         start, end = c.sentence_start, c.sentence_start + len(c.sentence)
         lo = bisect.bisect_right(reach, start)  # those before lo end by its start
         hi = bisect.bisect_left(spans, (end,))  # those from hi start at its end or after
