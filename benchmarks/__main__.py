@@ -34,6 +34,7 @@ SECTIONS = (
     "ecb",
     "check",
     "realnews",
+    "allsides",
     "speakers",
     "hostile",
     "scaling",
@@ -51,9 +52,14 @@ class Settings:
     scale_timeout_s: float = 3600  # per size
     realnews_events: int | None = None  # the first N ECB+ stories; None: all 86
     realnews_dump: Path | None = None  # where to write the untouched stories' conflicts
+    allsides_stories: int | None = 80  # AllSides topic-days the cases change
+    allsides_untouched: int | None = 100  # AllSides topic-days judged (holds the above)
+    judging_dir: Path | None = None  # where to write blind-judging packets, per corpus
 
 
-QUICK = Settings(100, 3, 6, (10, 1000), 10, (), realnews_events=12)
+QUICK = Settings(
+    100, 3, 6, (10, 1000), 10, (), realnews_events=12, allsides_stories=12, allsides_untouched=12
+)
 FULL = Settings(300, 3, None, (10, 1000), 10, (10_000, 100_000, 1_000_000))
 
 # (key, target, how the target reads): the rows of the printed table, in order.
@@ -86,6 +92,16 @@ HEADLINE: list[tuple[str, Callable[[float], bool] | None, str]] = [
     ("realnews_false_share", lambda v: v <= 0.1, "<= 0.1 of judged conflicts"),
     ("realnews_judged", None, ""),
     ("realnews_unjudged", None, "to judge: --realnews-dump"),
+    ("realnews_blind_false_share", lambda v: v <= 0.15, "<= 0.15 of the blind sample"),
+    ("realnews_blind_judged", None, ">= 60"),
+    ("allsides_count_recall", lambda v: v >= 0.8, ">= 0.8"),
+    ("allsides_quote_recall", lambda v: v >= 0.85, ">= 0.85"),
+    ("allsides_copy_recall", lambda v: v >= 0.9, ">= 0.9"),
+    ("allsides_dated_told_apart", lambda v: v >= 0.8, ">= 0.8"),
+    ("allsides_followup_recall", None, ""),
+    ("allsides_false_share", lambda v: v <= 0.15, "<= 0.15 of the blind sample"),
+    ("allsides_judged", None, ">= 60"),
+    ("allsides_unjudged", None, "to judge: --judging-dir"),
     ("speakers_quotes", None, "hand-annotated dev set"),
     ("speakers_right", lambda v: v >= 0.85, ">= 0.85"),
     ("speakers_wrong", lambda v: v <= 0.03, "<= 0.03"),
@@ -116,7 +132,19 @@ def run(
     after each section (a long run that dies keeps what it measured)."""
     from crosscheck.embed import Embedder
 
-    from . import accuracy, ann, check, common, ecb, hostile, realnews, scaling, speakers, speed
+    from . import (
+        accuracy,
+        allsides,
+        ann,
+        check,
+        common,
+        ecb,
+        hostile,
+        realnews,
+        scaling,
+        speakers,
+        speed,
+    )
 
     start = time.perf_counter()
     host = common.machine()  # its load average: before the suite adds its own
@@ -207,7 +235,10 @@ def run(
         section(
             "realnews",
             lambda: realnews.realnews(
-                caching, events=settings.realnews_events, dump=settings.realnews_dump
+                caching,
+                events=settings.realnews_events,
+                dump=settings.realnews_dump,
+                packets=settings.judging_dir and settings.judging_dir / "ecbplus",
             ),
             [
                 "realnews_count_recall",
@@ -216,7 +247,20 @@ def run(
                 "realnews_false_share",
                 "realnews_judged",
                 "realnews_unjudged",
+                "realnews_blind_false_share",
+                "realnews_blind_judged",
             ],
+        )
+    if "allsides" in sections:
+        section(
+            "allsides",
+            lambda: allsides.allsides(
+                caching,
+                stories=settings.allsides_stories,
+                untouched=settings.allsides_untouched,
+                dump=settings.judging_dir and settings.judging_dir / "allsides",
+            ),
+            [k for k, _, _ in HEADLINE if k.startswith("allsides_")],
         )
     caching.save()
     if "speakers" in sections:
@@ -307,10 +351,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="Write every conflict found on the untouched real-news stories here (JSONL), "
         "for judging by hand into benchmarks/realnews_judgements.jsonl.",
     )
+    parser.add_argument(
+        "--judging-dir",
+        type=Path,
+        help="Write a blind-judging packet (the finding and both articles) for every "
+        "conflict on the untouched stories here, under ecbplus/ and allsides/, in the "
+        "seeded sample's order (see benchmarks/judging.py).",
+    )
     args = parser.parse_args(argv)
     settings = QUICK if args.quick else FULL
     settings = dataclasses.replace(
-        settings, scale_timeout_s=args.scale_timeout, realnews_dump=args.realnews_dump
+        settings,
+        scale_timeout_s=args.scale_timeout,
+        realnews_dump=args.realnews_dump,
+        judging_dir=args.judging_dir,
     )
     if args.scale_sizes:
         sizes = tuple(int(n) for n in args.scale_sizes.split(","))

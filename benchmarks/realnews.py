@@ -35,6 +35,7 @@ are counted and written out for judging (``--realnews-dump``).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import hashlib
 import json
@@ -205,7 +206,14 @@ EXPECTED = {
     "copy_count": ("edited_copy",),
     "copy_quote": ("edited_copy",),
     "copy_name": ("edited_copy",),
+    # Dated cases (AllSides, benchmarks/allsides.py): the same change on the same day, and
+    # with the changed article published later (days, or weeks for a follow-up).
+    "dated_conflict": ("quantity_conflict",),
+    "dated_update": ("update",),
+    "followup": ("update",),
 }
+# Kinds whose tallies are also kept per group ("casualty" or "other").
+GROUPED = ("count", "dated_conflict", "dated_update", "followup")
 _CASUALTY = re.compile(
     r"\b(?:kill|dead|die|death|fatal|injur|wound|hurt|shot|shoot|victim|casualt|hospital)",
     re.IGNORECASE,
@@ -228,14 +236,24 @@ class Case:
     after: str
     group: str = ""  # count cases: "casualty" or "other"; quote cases: the shared words
     copy_of: str = ""  # copies: the original's id
+    later_days: int = 0  # dated cases: the changed article is published this much later
 
 
 def apply(story: Story, case: Case) -> list[Article]:
-    """The story's articles with the case's change made."""
+    """The story's articles with the case's change made. A copy is published on its
+    original's day; a dated case moves the changed article ``later_days`` on."""
     if case.copy_of:
-        copy = Article(id=case.article, outlet=case.article, text=case.text)
+        original = story.article(case.copy_of)
+        copy = replace(original, id=case.article, outlet=case.article, text=case.text)
         return [*story.articles, copy]
-    return [replace(a, text=case.text) if a.id == case.article else a for a in story.articles]
+    return [_changed(a, case) if a.id == case.article else a for a in story.articles]
+
+
+def _changed(article: Article, case: Case) -> Article:
+    published = article.published
+    if published is not None and case.later_days:
+        published += dt.timedelta(days=case.later_days)
+    return replace(article, text=case.text, published=published)
 
 
 def _splice(text: str, edits: Sequence[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int]]]:
@@ -784,18 +802,20 @@ def run_cases(
     cases: Sequence[Case],
     embedder: Embedder,
     engine: CachingEngine | None = None,
+    window: int | None = None,
 ) -> dict[str, Any]:
-    """Run every case and tally found / found as the right kind, per kind and group."""
+    """Run every case and tally found / found as the right kind, per kind and group;
+    claims are paired within ``window`` days (None: undated ECB+, no limit)."""
     engine = engine or CachingEngine()
     by_event = {s.event: s for s in stories}
     tallies: dict[str, Tally] = defaultdict(Tally)
     copy_corroborations = 0
     for case in cases:
         story = by_event[case.event]
-        report = analyse(apply(story, case), embedder, engine=engine, window=None)
+        report = analyse(apply(story, case), embedder, engine=engine, window=window)
         hits = matching(report, case)
         right = [f for f in hits if f.kind.value in EXPECTED[case.kind]]
-        keys = [case.kind] + ([f"{case.kind}:{case.group}"] if case.kind == "count" else [])
+        keys = [case.kind] + ([f"{case.kind}:{case.group}"] if case.kind in GROUPED else [])
         for key in keys:
             t = tallies[key]
             t.cases += 1
@@ -828,13 +848,16 @@ def run_cases(
 
 
 def untouched(
-    stories: Sequence[Story], embedder: Embedder, engine: CachingEngine | None = None
+    stories: Sequence[Story],
+    embedder: Embedder,
+    engine: CachingEngine | None = None,
+    window: int | None = None,
 ) -> list[tuple[str, Finding]]:
     """Every conflict (and update) reported on the untouched stories, with its story."""
     engine = engine or CachingEngine()
     out = []
     for story in stories:
-        report = analyse(story.articles, embedder, engine=engine, window=None)
+        report = analyse(story.articles, embedder, engine=engine, window=window)
         out += [(story.event, f) for f in report.findings if _reported(f)]
     return out
 
@@ -898,9 +921,14 @@ def realnews(
     seed: int = 0,
     dump: Path | None = None,
     judgements: Path = JUDGEMENTS,
+    packets: Path | None = None,
 ) -> dict[str, Any]:
     """The whole harness: recall per kind of change, and precision on the untouched
-    stories against the hand judgements. ``events``: the first N stories only."""
+    stories against the hand judgements (``judgements``, judged knowing the rules) and
+    the blind ones (``benchmarks/judgements/ecbplus.jsonl``). ``events``: the first N
+    stories only; ``packets``: where to write the blind-judging packets."""
+    from . import judging
+
     stories = load_stories()[:events] if events else load_stories()
     if not isinstance(embedder, CachingEmbedder):
         embedder = CachingEmbedder(embedder)  # a case re-embeds only what it changed
@@ -913,7 +941,10 @@ def realnews(
             "".join(json.dumps(finding_record(e, f), ensure_ascii=False) + "\n" for e, f in found),
             encoding="utf-8",
         )
+    if packets is not None:
+        judging.write_packets(found, stories, packets)
     prec = precision(found, load_judgements(judgements))
+    blind = precision(found, load_judgements(judging.path("ecbplus")))
     head = {f"realnews_{kind}_recall": recall[kind]["recall"] for kind in KINDS if kind in recall}
     copies = [recall[k] for k in ("copy_count", "copy_quote", "copy_name") if k in recall]
     quotes = [recall[k] for k in ("quote_word", "quote_negation", "misattribution") if k in recall]
@@ -930,6 +961,9 @@ def realnews(
         "realnews_false_share": prec["realnews_false_share"],
         "realnews_judged": prec["realnews_judged"],
         "realnews_unjudged": prec["realnews_unjudged"],
+        "realnews_blind_false_share": blind["realnews_false_share"],
+        "realnews_blind_judged": blind["realnews_judged"],
+        "blind": blind,
         "stories": len(stories),
         "cases": len(cases),
         "recall": recall,
