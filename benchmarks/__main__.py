@@ -107,6 +107,11 @@ HEADLINE: list[tuple[str, Callable[[float], bool] | None, str]] = [
     ("speakers_wrong", lambda v: v <= 0.03, "<= 0.03"),
     ("speakers_wrong_named", lambda v: v <= 0.01, "<= 0.01"),
     ("speakers_min_form_right", lambda v: v >= 0.7, ">= 0.7 (each form)"),
+    ("speakers_allsides_quotes", None, "annotated blind, AllSides"),
+    ("speakers_allsides_right", lambda v: v >= 0.85, ">= 0.85"),
+    ("speakers_allsides_wrong", lambda v: v <= 0.03, "<= 0.03"),
+    ("speakers_allsides_wrong_named", lambda v: v <= 0.005, "<= 0.005"),
+    ("speakers_allsides_min_form_right", None, "each form"),
     ("hostile_worst_growth_per_10x", lambda v: v <= 15, "<= 15 (time, memory)"),
     ("hostile_rows_vs_random_rows", lambda v: v <= 2, "<= 2: pairing them costs as any rows"),
     ("check_10_s", None, ""),
@@ -274,6 +279,14 @@ def run(
                 "speakers_wrong_named",
                 "speakers_min_form_right",
             ],
+        )
+        section(
+            "speakers_allsides",
+            lambda: {
+                k.replace("speakers_", "speakers_allsides_", 1): v
+                for k, v in speakers.speakers(speakers.DEV_ALLSIDES).items()
+            },
+            [k for k, _, _ in HEADLINE if k.startswith("speakers_allsides_")],
         )
     if "hostile" in sections:
         section(

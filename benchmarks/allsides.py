@@ -30,7 +30,7 @@ import json
 import random
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -80,18 +80,30 @@ def load_stories(
 
 
 def _story(day: str, topic: str, records: Sequence[dict[str, Any]]) -> Story:
-    articles = tuple(
-        Article(
-            id=r["id"],
-            outlet=r["outlet"],
-            text=r["text"],
-            title=r["title"],
-            url=r["url"],
-            published=dt.date.fromisoformat(r["published"]),
-        )
-        for r in sorted(records, key=lambda r: r["id"])
-    )
+    articles = tuple(_article(r) for r in sorted(records, key=lambda r: r["id"]))
     return Story(f"{day}/{topic}", articles, {}, {})
+
+
+def _article(r: dict[str, Any]) -> Article:
+    return Article(
+        id=r["id"],
+        outlet=r["outlet"],
+        text=r["text"],
+        title=r["title"],
+        url=r["url"],
+        published=dt.date.fromisoformat(r["published"]),
+    )
+
+
+def articles_by_id(ids: Collection[str], path: Path = ALLSIDES) -> dict[str, Article]:
+    """The AllSides articles with these ids."""
+    out = {}
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            if r["id"] in ids:
+                out[r["id"]] = _article(r)
+    return out
 
 
 # --- count cases, found without annotations ----------------------------------------------

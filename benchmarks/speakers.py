@@ -32,6 +32,9 @@ from crosscheck.model import Article, Quote
 from .common import ROOT
 
 DEV = ROOT / "benchmarks" / "speakers_dev.jsonl"
+#: Quotes from AllSides articles (issue 22), annotated blind: rows carry
+#: ``"corpus": "allsides"`` and the article is read from the AllSides file by id.
+DEV_ALLSIDES = ROOT / "benchmarks" / "speakers_allsides.jsonl"
 FORMS = (
     "plain_name",
     "title_role",
@@ -60,6 +63,8 @@ def load_dev(path: Path = DEV) -> tuple[list[Gold], dict[str, Article]]:
     """The annotated quotes, and the articles written for the dev set (by id)."""
     golds, written = [], {}
     for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
         r = json.loads(line)
         if r.get("text"):
             written[r["article"]] = Article(id=r["article"], outlet=r["article"], text=r["text"])
@@ -131,11 +136,18 @@ def tally(rows: Iterable[tuple[str, str]]) -> dict[str, Any]:
 
 
 def speakers(path: Path = DEV) -> dict[str, Any]:
-    """The dev set's figures: overall, per form and per position."""
-    from .realnews import load_stories
-
+    """The dev set's figures: overall, per form and per position. Its articles are
+    ECB+'s, AllSides' (``DEV_ALLSIDES``) or written in the rows."""
     golds, written = load_dev(path)
-    articles = {a.id: a for s in load_stories() for a in s.articles} | written
+    if path == DEV_ALLSIDES:
+        from .allsides import articles_by_id
+
+        articles = articles_by_id({g.article for g in golds})
+    else:
+        from .realnews import load_stories
+
+        articles = {a.id: a for s in load_stories() for a in s.articles}
+    articles |= written
     found = attribute(golds, articles)
     verdicts = {g.qid: verdict(found[g.qid], g.speaker) for g in golds}
     total = tally(("all", verdicts[g.qid]) for g in golds)["all"]

@@ -191,6 +191,20 @@ def test_speaker_dev_set_is_well_formed() -> None:
             assert written[g.article].text[g.start - 1] == "“", g.qid
 
 
+def test_allsides_speaker_dev_set_is_well_formed_and_placed() -> None:
+    from benchmarks.allsides import articles_by_id
+    from benchmarks.speakers import DEV_ALLSIDES, FORMS, POSITIONS, load_dev
+
+    require_shared("eval", "allsides")
+    golds, _ = load_dev(DEV_ALLSIDES)
+    assert len(golds) >= 300 and len({g.qid for g in golds}) == len(golds)
+    assert {g.form for g in golds} <= set(FORMS)
+    assert {g.position for g in golds} <= set(POSITIONS)
+    articles = articles_by_id({g.article for g in golds})
+    for g in golds:  # the offset is the first quoted character, after its mark
+        assert articles[g.article].text[g.start - 1] in "“\"", g.qid
+
+
 def test_speaker_benchmark_runs() -> None:
     from benchmarks.speakers import speakers
 
