@@ -48,6 +48,9 @@ _NEGATED = [
         r"\b(can|don|doesn|didn|isn|wasn|aren|weren|won|wouldn|couldn|shouldn|hasn|haven)t\b",
         r"\1't",
     ),
+    # "ain't no" is one negation (negative concord): "there ain't no recession"
+    (r"\bain't(?=\s+(?:no|nothing|nobody|none|never|nowhere)\b)", "is"),
+    (r"\bain't\b", "is not"),
     (r"\bcan't\b", "can not"),
     (r"\bwon't\b", "will not"),
     (r"\bshan't\b", "shall not"),
@@ -59,6 +62,10 @@ _CONTRACTIONS = [
     (r"'ve\b", " have"),
     (r"'ll\b", " will"),
     (r"'m\b", " am"),
+    (r"\bim\b", "i am"),  # written without the apostrophe, as a post may be
+    (r"\blet's\b", "let us"),
+    # "'s" after these is "is" or "has" (both function words), never a possessive
+    (r"\b(there|here|that|what|who|where|it|he|she)'s\b", r"\1 is"),
     (r"'d\b", " would"),
 ]
 
@@ -300,12 +307,18 @@ def classify_drift(
     b: list[str],
     shown_a: Callable[[str], str] = str,
     shown_b: Callable[[str], str] = str,
+    names: frozenset[str] = frozenset(),
+    translated: bool = False,
 ) -> tuple[str, str] | None:
     """How quote ``b`` differs from quote ``a``: ``(class, detail)`` or None when only
-    the extent or function words differ. Classes, by precedence: negation, modality,
-    substitution, insertion (b has words a lacks), deletion (b lacks words a has).
-    ``detail`` lists the changes as ``-removed +added``, each word as its quote writes
-    it (``shown_a``, ``shown_b``: see :func:`shown_as`)."""
+    the extent, function words or the wording differ (see :func:`_wording`). Classes,
+    by precedence: negation, modality, substitution, insertion (b has words a lacks),
+    deletion (b lacks words a has). ``detail`` lists the changes as ``-removed +added``,
+    each word as its quote writes it (``shown_a``, ``shown_b``: see :func:`shown_as`);
+    ``names``: the normalised words either quote writes as a name (see
+    :func:`names_in`); ``translated``: the remark reached the outlets in translation
+    (see :func:`translated_quote`), so that only a change of negation, modality,
+    degree, number or name is drift, not another word for the same thing."""
     # Words left out at an ellipsis are the outlet's cut, not the speaker's change; a
     # compound written apart ("data center" / "datacenter") or a time's ":00" is not one.
     ops = [
@@ -351,10 +364,129 @@ def classify_drift(
         return "negation", detail
     if any(_MODALS & set(x) and _MODALS & set(y) and set(x) != set(y) for _, x, y in ops):
         return "modality", detail
+    if all(_wording(x, y, names, translated) for _, x, y in ops):
+        return None  # how the remark was taken down, not what it says
     tags = {tag for tag, _, _ in ops}
     if "replace" in tags or tags == {"insert", "delete"}:
         return "substitution", detail
     return ("insertion", detail) if tags == {"insert"} else ("deletion", detail)
+
+
+# Words that change what a remark says when they come or go: degree and quantity ("almost",
+# "only", "all"), besides negators, modals, numbers and names. Emphasis ("really",
+# "very", "even") and fillers do not: "I really think" and "I think" are one remark.
+_DEGREE = {
+    "almost", "nearly", "only", "just", "all", "every", "each", "always", "some", "many",
+    "most", "few", "fewer", "more", "less", "least", "much", "any", "both", "half", "hardly",
+    "barely", "scarcely", "partly", "entirely", "completely", "totally", "again", "still",
+    "already", "yet", "ever", "too", "also",
+}  # fmt: skip
+_LIGHT = _STOPWORDS | {
+    # emphasis and fillers
+    "really", "very", "so", "even", "truly", "actually", "certainly", "indeed", "quite",
+    "absolutely", "well", "oh", "uh", "um", "ah", "like", "now", "then", "here",
+    # persons and their forms: a remark re-voiced ("I look forward" / "looks forward")
+    "me", "him", "us", "them", "mine", "yours", "hers", "ours", "theirs", "myself",
+    "himself", "herself", "ourselves", "themselves", "am", "being", "who", "which", "what",
+    "got", "get", "going", "will", "would",
+}  # fmt: skip
+# Forms of one word that the suffixes do not join ("say" / "said", "man" / "men").
+_IRREGULAR = {
+    "said": "say", "says": "say", "told": "tell", "tells": "tell", "thought": "think",
+    "made": "make", "went": "go", "gone": "go", "came": "come", "took": "take",
+    "taken": "take", "gave": "give", "given": "give", "won": "win", "lost": "lose",
+    "left": "leave", "felt": "feel", "kept": "keep", "knew": "know", "known": "know",
+    "saw": "see", "seen": "see", "became": "become", "brought": "bring", "bought": "buy",
+    "built": "build", "meant": "mean", "men": "man", "women": "woman", "children": "child",
+    "people": "person",
+}  # fmt: skip
+
+
+def _lemma(word: str) -> str:
+    """One form for the forms of a word ("experiences" / "experience", "said" / "say")."""
+    return _stem(_IRREGULAR.get(word, word))
+
+
+def _wording(x: list[str], y: list[str], names: frozenset[str], translated: bool = False) -> bool:
+    """One difference between two quotes of one remark (``x`` in one, ``y`` in the
+    other) is wording, not meaning: it adds, drops or changes no negator, modal,
+    number, name or word of degree, and what it changes besides is only light words
+    (function words, emphasis, fillers, persons: "I look" / "he looks") and the forms of
+    a word ("experiences" / "experience", "said" / "says"). A content word put in or
+    left out ("started deliberately", "traditional Labour values") is drift."""
+
+    def weighty(w: str) -> bool:
+        return w in _NEGATORS or w in _MODALS or w in _DEGREE or w in names or w[:1].isdigit()
+
+    if any(weighty(w) for w in x + y):
+        return False
+    if translated:
+        return True  # each outlet's translator chose their own words
+    rest_x = sorted(_lemma(w) for w in x if w not in _LIGHT)
+    rest_y = sorted(_lemma(w) for w in y if w not in _LIGHT)
+    return rest_x == rest_y
+
+
+def names_in(text: str) -> frozenset[str]:
+    """The normalised words that ``text`` writes with a capital inside a sentence (not
+    first, not "I"): names, in the eyes of a quote's comparison ("traditional Labour
+    values")."""
+    text = text.strip()
+    out: set[str] = set()
+    for m in _CAPITALISED.finditer(text):
+        if m.group(0).lower() not in _FIRST_PERSON and not _SENTENCE_OPENS.search(
+            text, 0, m.start()
+        ):
+            out.update(quote_words(m.group(0)))
+    return frozenset(out)
+
+
+def translated_quote(c: Claim, articles: Mapping[str, Article]) -> bool:
+    """The article tells that the quote reached it in translation: a language, an
+    interpreter or a translation named around the quote ("said in German", "through
+    an interpreter"), or a speaker it introduces by a nationality whose language is not
+    English ("German Chancellor Angela Merkel", "the Chinese Commerce Ministry")."""
+    assert c.quote is not None
+    text = articles[c.article_id].text
+    around = text[max(0, c.sentence_start - 300) : c.sentence_end + 300]
+    if _IN_LANGUAGE.search(around):
+        return True
+    surname = c.quote.speaker.split()[-1] if c.quote.speaker else ""
+    if not surname:
+        return False
+    return any(
+        _FOREIGN_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", text)
+    )
+
+
+# Languages other than English, and nationalities that speak one: a closed class.
+_LANGUAGES = (
+    "German|French|Spanish|Italian|Portuguese|Dutch|Greek|Russian|Ukrainian|Polish|Czech|"
+    "Hungarian|Romanian|Swedish|Norwegian|Danish|Finnish|Turkish|Arabic|Hebrew|Persian|"
+    "Farsi|Urdu|Hindi|Chinese|Mandarin|Cantonese|Japanese|Korean|Vietnamese|Thai|"
+    "Indonesian|Latin|Kurdish|Pashto|Dari|Serbian|Croatian|Bulgarian"
+)
+_NATIONALITIES = (
+    _LANGUAGES + "|Mexican|Brazilian|Argentine|Argentinian|Colombian|Venezuelan|Cuban|"
+    "Chilean|Peruvian|Bolivian|Iranian|Iraqi|Syrian|Saudi|Yemeni|Egyptian|Libyan|Tunisian|"
+    "Algerian|Moroccan|Lebanese|Jordanian|Palestinian|Israeli|Qatari|Emirati|Afghan|"
+    "Pakistani|Austrian|Swiss|Belgian|North Korean|South Korean|Taiwanese|Malaysian|"
+    "Sudanese|Somali|Ethiopian|Congolese|Malian|Nigerien|Haitian|Vatican|Catalan"
+)
+_IN_LANGUAGE = re.compile(
+    rf"\b(?:in|into|from)\s+(?:{_LANGUAGES})\b(?!\s+(?:[A-Z]|capital|city|border|"
+    r"town|village|province|state|market|stocks?|government|parliament|officials?|police|"
+    r"troops|forces|media|press))|\b(?:interpreter|translat(?:ed|ion|or|ing))\b"
+)
+# A nationality, then at most three words of a title or an office, right before a name.
+_FOREIGN_BEFORE = re.compile(rf"\b(?:{_NATIONALITIES})\s+(?:[A-Z][\w.'’-]*,?\s+){{0,3}}$")
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+_FIRST_PERSON = {"i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll"}
+# What a sentence opens after: the start of the text, a stop, a colon, a mark, a bracket.
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:\"“‘(\[—–-])\W*$")
 
 
 _DRIFT_SEVERITY = {
@@ -424,7 +556,9 @@ def compare_quotes(
         return None
     rq, nq = ref.quote, new.quote
     assert rq is not None and nq is not None
-    drift = classify_drift(wr, wn, shown_as(rq.words), shown_as(nq.words))
+    names = names_in(rq.words) | names_in(nq.words)
+    translated = translated_quote(ref, articles) or translated_quote(new, articles)
+    drift = classify_drift(wr, wn, shown_as(rq.words), shown_as(nq.words), names, translated)
     if named_apart and rq.named and nq.named and not _names_each_other(ref, new):
         # Nearly the same words, given by name to two people: a misattribution first
         # (whether or not the words also drifted).

@@ -17,7 +17,9 @@ Resolution policy, chosen for news reports, which mostly describe the past:
   Sunday of that ISO week, "... month" and "... year" calendar months and years.
 * "N days ago" is one day; "N weeks/months/years ago" is the whole ISO week, calendar
   month or calendar year it falls in, since writers round such phrases.
-* A day and month without a year ("5 May", "June 8") takes the publication year.
+* A month, or a day and month, without a year ("5 May", "June 8", "in January") takes
+  the year that puts it nearest the publication date ("January" in a December article
+  is the coming one); "this May" takes the publication year.
 * Numeric dates read day first, British style ("05/06/2017" is 5 June); month first
   is used only when day first is impossible ("02/22/2016").
 * "early", "mid" and "late" narrow a month or year to its first half, middle half or
@@ -343,6 +345,17 @@ def _publication_year(published: dt.date | None, relation: str | None) -> int | 
     return published.year + (_RELATIVE_OFFSETS[relation.lower()] if relation else 0)
 
 
+def _nearest_year(published: dt.date, month: int) -> int:
+    """The year that puts ``month`` nearest the publication month: news writes a month
+    without a year for one within months of it ("January" in a December article is the
+    coming one, "December" in a January article the one just gone); past wins a tie."""
+    here = published.year * 12 + published.month - 1
+    return min(
+        (published.year - 1, published.year, published.year + 1),
+        key=lambda y: (abs(y * 12 + month - 1 - here), y * 12 + month - 1 > here),
+    )
+
+
 def _two_digit_year(year: int) -> int:
     """'17 is 2017, '71 is 1971: a fixed pivot at 50."""
     return 2000 + year if year < 50 else 1900 + year
@@ -443,10 +456,15 @@ def _day_and_month(match: re.Match[str], text: str, published: dt.date | None) -
     last_day = int(groups["day2"]) if groups.get("day2") else day
     if last_day < day:
         return None
-    year = int(year_text) if year_text else _publication_year(published, groups["yrel"])
+    month = _month_number(groups["mon"])
+    if year_text:
+        year: int | None = int(year_text)
+    elif groups["yrel"] or published is None:
+        year = _publication_year(published, groups["yrel"])
+    else:
+        year = _nearest_year(published, month)
     if year is None:
         return _whole(match, None)
-    month = _month_number(groups["mon"])
     first, last = _date_or_none(year, month, day), _date_or_none(year, month, last_day)
     return _whole(match, (first, last) if first and last else None)
 
@@ -488,9 +506,9 @@ def _bare_month(match: re.Match[str], text: str, published: dt.date | None) -> _
     """A month without a year: "in May", "last May", "early June", "since April".
 
     Only capitalised, and only after a preposition, "last/next/this" or a modifier, so
-    "Theresa May" and "April said" are not months. The year is the publication year;
-    "last May" is the latest May before the publication month, "next May" the first
-    after it.
+    "Theresa May" and "April said" are not months. The year is the one that puts the
+    month nearest the publication date ("this May": the publication year); "last May"
+    is the latest May before the publication month, "next May" the first after it.
     """
     month_word, trigger, relation = match["mon"], match["trig"], match["rel"]
     if not month_word[0].isupper() or not (trigger or relation or match["mod"]):
@@ -513,6 +531,8 @@ def _bare_month(match: re.Match[str], text: str, published: dt.date | None) -> _
         year -= 1
     elif relation == "next" and month <= published.month:
         year += 1
+    elif relation not in ("last", "next", "this"):
+        year = _nearest_year(published, month)
     return _Candidate(start, match.end(), _narrow(_month_range(year, month), match["mod"]))
 
 

@@ -29,7 +29,7 @@ from .dates import find_dates
 from .model import Article, Claim, ClaimKind, Quote, Sentence
 from .quantities import find_quantities
 from .segment import paragraphs
-from .slots import elsewhere, read_slot
+from .slots import NOT_PEOPLE, PERSON_ROLES, SlotReading, elsewhere, read_slot
 
 # Verbs of saying and writing: the attribution of a quote ("…,” X said).
 _SPEECH_VERBS = (
@@ -140,7 +140,8 @@ _NOT_NAMES = {
     "Those", "Then", "Now", "If", "Because", "Since", "Until", "For", "With", "Without",
     "Speaking", "Asked", "Later", "Earlier", "Meanwhile", "It", "There", "His", "Her", "Their",
     "Our", "We", "They", "He", "She", "I", "You", "Former", "Defeated", "Tory", "Labour",
-    "Conservative", "Liberal", "Democrat", "Green", "Shadow", "Prime", "Minister", "Chancellor",
+    "Conservative", "Liberal", "Democrat", "Green", "Republican", "Democratic", "Independent",
+    "GOP", "Shadow", "Prime", "Minister", "Chancellor",
     "Secretary", "Mayor", "Leader", "President", "MP", "Candidate", "Monday", "Tuesday",
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mr", "Mrs", "Ms", "Miss", "Dr",
     "Sir", "Lord", "Lady", "Dame", "Prof", "Cllr", "Rev",
@@ -233,12 +234,14 @@ def _opens(text: str, pos: int, p_start: int) -> bool:
 
 def speaker_key(name: str) -> str:
     """The lower-case surname that identifies a speaker across outlets ("corbyn"); for
-    a joint statement, the surnames sorted and joined by "+" ("meron+zadan")."""
+    a joint statement, the surnames sorted and joined by "+" ("meron+zadan"). A name
+    written with a hyphen or a space is one name ("Kim Dong-chul", "Kim Dong Chul":
+    "chul")."""
     keys = set()
     for one in re.split(r"\s+and\s+", name):
         words = [w for w in one.replace("’", "'").split() if w not in _TITLES]
         if words:
-            keys.add(words[-1].lower().removesuffix("'s"))
+            keys.add(words[-1].lower().removesuffix("'s").rsplit("-", 1)[-1])
     return "+".join(sorted(keys))
 
 
@@ -599,10 +602,11 @@ _GENDER_WORDS = {
     ),
 }
 _GENDER_WORD = "|".join(sorted(_GENDER_WORDS, key=len, reverse=True))
+# The word in any case ("Mr", "Actress"), the name capitalised: "Mr. Doe cited Colorado"
+# tells Doe's gender, not Colorado's.
 _GENDER_BEFORE = re.compile(
-    rf"\b(?P<word>{_GENDER_WORD})\b\.?,?[ \t]+"
-    rf"(?:[a-z][\w-]*[ \t]+){{0,2}}(?P<name>{_CAP}(?:[ \t]+{_CAP}){{0,3}})",
-    re.IGNORECASE,
+    rf"\b(?P<word>(?i:{_GENDER_WORD}))\b\.?,?[ \t]+"
+    rf"(?:[a-z][\w-]*[ \t]+){{0,2}}(?P<name>{_CAP}(?:[ \t]+{_CAP}){{0,3}})"
 )
 
 # … or in an appositive right after it: "Dr. Benjamin, an African-American woman, …".
@@ -645,7 +649,9 @@ _SOMEONE = re.compile(
 )
 # "… Reunion Pictures' Matthew O'Connor, who coproduced …": a person the sentence
 # goes on to tell about, whom the next "he" is likely to mean.
-_WHO = re.compile(rf"(?P<name>{_NAME}),[ \t]+who\b")
+# So does an appositive that introduces them: "Among them was Lisa Wagner, a top
+# fundraiser …", "That includes Bill Simmons, a Washington-based donor …".
+_WHO = re.compile(rf"(?P<name>{_NAME}),[ \t]+(?:who|an?|part\s+of|one\s+of)\b")
 
 # The name of a work before its quote marks: what follows is a title, not speech.
 _WORK_BEFORE = re.compile(
@@ -1005,6 +1011,14 @@ _CONTINUES = re.compile(
 )
 
 
+def _part_of(noun: str, whole: SlotReading, whole_noun: str) -> bool:
+    """A figure of ``noun`` can be a part of a figure of ``whole_noun`` in ``whole``'s
+    role: the same noun, or none, or a kind of people within a count of people."""
+    if noun in ("", whole_noun):
+        return True
+    return whole.role in PERSON_ROLES and noun not in NOT_PEOPLE
+
+
 def extract(article: Article, sentences: Sequence[Sentence]) -> list[Claim]:
     """All claims of an article: one SENTENCE claim per sentence, plus its quantities,
     dates and quotes. Claims keep offsets into ``article.text``; only text inside the
@@ -1051,8 +1065,15 @@ def extract(article: Article, sentences: Sequence[Sentence]) -> list[Claim]:
         previous_elsewhere = elsewhere(s.text)
         # Found per sentence (an elided noun is inherited within a sentence, no further),
         # then moved to article offsets like every other span.
+        whole = None  # the sentence's last figure with a role: a part may name its role
         for q in find_quantities(s.text):
             slot = read_slot(s.text, q.start, q.end, q.noun)
+            if slot.role:
+                whole = (slot, q.noun)
+            elif slot.part and whole and _part_of(q.noun, *whole):
+                # "17 died in three days, including 12 people in the attack": a part of
+                # that toll, with its role and event
+                slot = replace(whole[0], part=True)
             q = replace(
                 q,
                 start=s.start + q.start,

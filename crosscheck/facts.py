@@ -17,7 +17,9 @@ figures said of different days of the week are two occasions, and an article tha
 states the other's figure in some mention does not contradict it. A
 developing figure (casualties, arrests, votes: ``slots.DEVELOPING``) that differs
 between articles published on different days is an ``update``, with the figure's
-timeline; otherwise the difference is a ``quantity_conflict``.
+timeline; so is one that differs between two undated articles whose order nothing
+tells (an earlier and a later count as often as not); otherwise the difference is a
+``quantity_conflict``.
 """
 
 from __future__ import annotations
@@ -42,7 +44,15 @@ from .model import (
     Severity,
 )
 from .quantities import VAGUE
-from .slots import DEVELOPING, GENERIC_PEOPLE, NOT_PEOPLE, PERSON_ROLES, WEEKDAY, occasion_day
+from .slots import (
+    DEVELOPING,
+    GENERIC_PEOPLE,
+    HELD,
+    NOT_PEOPLE,
+    PERSON_ROLES,
+    WEEKDAY,
+    occasion_day,
+)
 
 SlotKey = tuple[str, str, str, str, str]  # role, scope, what, unit, subject
 
@@ -91,6 +101,8 @@ def slot_key(c: Claim) -> SlotKey | None:
     else:
         if not q.noun and not q.unit:
             return None
+        if q.role in HELD and not q.subject:
+            return None  # whose votes or seats? without a holder, no slot to compare
         what = q.noun
     # Who did it does not split a count of people: "Israel killed 40" and "the strike
     # killed 40" are one toll, and a place before the verb ("in Athens left three dead")
@@ -224,13 +236,16 @@ def compare_facts(
     claims: Iterable[Claim],
     links: Iterable[tuple[str, str]],
     sources: Mapping[str, str],
+    undated_update: bool = True,
 ) -> tuple[list[Finding], list[Fact]]:
     """Findings between linked articles of different sources whose readings of a
     slot disagree, and the facts (per slot, per story: the linked articles' readings,
     who agrees, who is the outlier) read by two or more sources.
 
     ``links``: article id pairs that tell one story; ``sources``: article id → source
-    (outlet, lower case)."""
+    (outlet, lower case); ``undated_update``: a developing figure that differs between
+    two undated articles is an update (False: a conflict, as a draft checked before
+    publishing against coverage of unknown time)."""
     per_article: dict[str, list[Claim]] = defaultdict(list)
     figures: dict[tuple[str, int], list[Claim]] = defaultdict(list)  # every figure, by sentence
     for c in claims:
@@ -266,7 +281,8 @@ def compare_facts(
                     or _states(per_article[b], ky, xi)
                 ):
                     continue
-                f = _finding(x, y, xi, yi, kx if how != "part" else ky, articles)
+                key = kx if how != "part" else ky
+                f = _finding(x, y, xi, yi, key, articles, undated_update)
                 if f is not None:
                     findings.append(f)
     # The facts: each article's figures as the other linked articles of its story read
@@ -283,15 +299,22 @@ def compare_facts(
 
 
 def _states(mentions: Iterable[Claim], key: SlotKey, interval: Interval) -> bool:
-    """Some mention of the slot, said of the whole (not a part, not a vague amount),
-    gives the other's figure: the article states it too, whatever its reading ("at
+    """Some mention of the slot, said of the whole or of a part it names (not a vague
+    amount), gives the other's figure: the article states it too, whatever its reading
+    ("17 died, including 12 at the magazine" against "12 killed"; "at
     least 22 houses were damaged in the district … 10 houses in Takengon" against "10
     houses"; "more than 50 killed" in the schools and housing, "more than 40" at the
     school, against the school's 42). An open bound states the figures near it, up to
     ``QUANTITY_MEDIUM_RATIO`` times ("at least one dead" does not state 24)."""
     for m in mentions:
         q = m.quantity
-        if slot_key(m) != key or q is None or q.part or q.hedge in VAGUE:
+        if slot_key(m) != key or q is None or q.hedge in VAGUE:
+            continue
+        if q.part:
+            # A part it names ("17 died, including 12 at the magazine") may be the
+            # other's whole figure: the other outlet counted that part.
+            if q.interval.overlaps(interval):
+                return True
             continue
         r = reading(m)
         if math.isinf(r.high):
@@ -375,6 +398,7 @@ def _finding(
     yi: Interval,
     key: SlotKey,
     articles: Mapping[str, Article],
+    undated_update: bool = True,
 ) -> Finding | None:
     """The finding for two readings ``xi``, ``yi`` (as compared) that do not overlap."""
     ratio = xi.gap_ratio(yi)
@@ -386,6 +410,23 @@ def _finding(
     sides = (side(x.mention, ax), side(y.mention, ay))
     name = slot_name(key)
     order = _order(ax, ay)
+    undated = not (ax.published or ay.published)
+    if key[0] in DEVELOPING and not order and undated and undated_update:
+        # Two undated reports of a developing figure: an earlier and a later count as
+        # often as a contradiction, and nothing tells which. Not a conflict; the lower
+        # figure first, as tolls rise.
+        (lo, lq, li, la), (hi, hq, hi_i, ha) = sorted(
+            [(x, qx, xi, ax), (y, qy, yi, ay)], key=lambda r: (r[2].low, r[2].high)
+        )
+        return Finding(
+            FindingKind.UPDATE,
+            Severity.LOW,
+            f"{name}: {la.outlet} gives {describe(lq)}, {ha.outlet} {describe(hq)}: undated "
+            "reports of a developing figure, an earlier and a later count or a conflict",
+            (side(lo.mention, la), side(hi.mention, ha)),
+            detail=f"{fmt_interval(li)} / {fmt_interval(hi_i)}",
+            subtype=key[0],
+        )
     if key[0] in DEVELOPING and order:
         (early, ei, ea), (late, li, la) = [(x, xi, ax), (y, yi, ay)][:: 1 if order > 0 else -1]
         assert early.mention.quantity and late.mention.quantity

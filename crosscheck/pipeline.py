@@ -471,6 +471,8 @@ def check_article(
         compare.by_kind(claims + stored_claims, ClaimKind.QUANTITY),
         [(article.id, other) for other in linked],
         {a.id: a.outlet.strip().lower() for a in [article, *others]},
+        # a draft differs from stored coverage of unknown time: the desk's conflict
+        undated_update=False,
     )
     findings += [_mine_first(f, article.id) for f in fact_findings]
     for other in others:

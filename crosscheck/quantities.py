@@ -636,8 +636,15 @@ def singular(word: str) -> str:
 
 def _verb_like(word: str) -> bool:
     """An auxiliary, a past form or an adverb: may stand between a name and the verb
-    before a number ("Labour has lost", "Labour narrowly won")."""
-    return word in _AUXILIARIES or word.endswith(("ed", "ly"))
+    before a number ("Labour has lost", "Labour narrowly won", "Trump won decisively")."""
+    return word in _AUXILIARIES or word in _IRREGULAR_PASTS or word.endswith(("ed", "ly"))
+
+
+#: Past forms that do not end in -ed, of verbs that take a figure ("won 40 seats").
+_IRREGULAR_PASTS = frozenset("won lost got took held gave beat drew led ran".split())
+#: A preposition that joins a verb to its figure ("won by 4,000 votes", "won with 35
+#: percent"): the holder stands before the verb.
+_FIGURE_PREPOSITIONS = frozenset(("by", "with"))
 
 
 def _looks_plural(word: str) -> bool:
@@ -1678,6 +1685,8 @@ class _Scanner:
             if run is None or not (f.unit or self._elliptical(run[0])):
                 return ""
             return self._name(run)
+        if self.word(k) in _FIGURE_PREPOSITIONS and _verb_like(self.word(k - 1)):
+            k -= 1  # "won by 4,000 votes": the verb is before the preposition
         verbs = 0
         while (
             verbs < 2

@@ -111,6 +111,12 @@ DEVELOPING = _words(
     "rescued displaced votes"
 )
 
+#: Roles whose figure is someone's: votes and seats are won, held or needed by a party,
+#: a candidate or a bill. Without a holder, two such figures are as often two sets
+#: ("needed 51 votes" and "passed with 68 votes"; one candidate's 35 percent and
+#: another's 12) as one.
+HELD = _words("votes seats")
+
 #: Roles that count people: their noun says which people, or nothing ("10 killed").
 PERSON_ROLES = _words(
     "killed injured shot casualties missing arrested charged accused assaulted kidnapped "
@@ -426,9 +432,15 @@ def _item(words: list[str]) -> int:
 
 
 def _is_age(before: list[tuple[str, int, int]], after: list[tuple[str, int, int]]) -> bool:
-    """An age: "Yvonne Hiller, 43, is charged", "two men, ages 47 and 48"."""
+    """An age: "Yvonne Hiller, 43, is charged", "two men, ages 47 and 48", "five men
+    aged 23, 26, 27, 28 and 58" (the list after "aged", however long)."""
     back = [w for w, _, _ in before[-3:]]
     if {"ages", "aged", "age"} & set(back):
+        return True
+    i = len(before)
+    while i and (before[i - 1][0] in {",", "and"} or before[i - 1][0][:1].isdigit()):
+        i -= 1
+    if i < len(before) and i and before[i - 1][0] in {"ages", "aged"}:
         return True
     return back[-1:] == [","] and [w for w, _, _ in after[:1]] in ([","], [")"], ["."], [])
 

@@ -202,7 +202,7 @@ def test_allsides_speaker_dev_set_is_well_formed_and_placed() -> None:
     assert {g.position for g in golds} <= set(POSITIONS)
     articles = articles_by_id({g.article for g in golds})
     for g in golds:  # the offset is the first quoted character, after its mark
-        assert articles[g.article].text[g.start - 1] in "“\"", g.qid
+        assert articles[g.article].text[g.start - 1] in '“"', g.qid
 
 
 def test_speaker_benchmark_runs() -> None:

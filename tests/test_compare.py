@@ -11,6 +11,9 @@ from crosscheck.compare import (
     compare_quantities,
     compare_quotes,
     compare_sentences,
+    names_in,
+    quote_words,
+    translated_quote,
     words,
 )
 from crosscheck.engine import extract_one
@@ -72,13 +75,86 @@ def _extracted(
             "negation",
         ),
         ("we don't feel confident", "we feel confident", "negation"),
-        ("traditional values", "traditional labour values", "insertion"),
-        ("traditional labour values", "traditional values", "deletion"),
+        ("it is nothing", "it is not nothing", "negation"),  # standard English: two negations
+        ("traditional values", "traditional Labour values", "insertion"),
+        ("traditional Labour values", "traditional values", "deletion"),
+        ("we won 20 seats", "we won seats", "deletion"),
+        ("it is almost done", "it is done", "deletion"),
+        ("we need to abuse it", "we need to use it", "substitution"),
+        ("the fire started in the back", "the fire started deliberately in the back", "insertion"),
     ],
 )
 def test_drift_is_classified(a: str, b: str, subtype: str) -> None:
-    drift = classify_drift(words(a), words(b))
+    drift = classify_drift(quote_words(a), quote_words(b), names=names_in(a) | names_in(b))
     assert drift is not None and drift[0] == subtype
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # forms of one word, persons of a re-voiced remark, emphasis and fillers
+        ("there are no plans", "there is no plan"),
+        ("I look forward to it", "he looks forward to it"),
+        ("my experiences have been good", "my experience has been in good"),
+        ("I really think that is right", "I think that is right"),
+        ("oh, we said it", "we say it"),
+        ("Im not going", "I'm not going"),
+        ("there are people who know", "there's people that know"),
+        ("it ain't over", "it is not over"),
+        ("there ain't no recession", "there's no recession"),  # negative concord
+    ],
+)
+def test_a_change_of_wording_is_not_drift(a: str, b: str) -> None:
+    names = names_in(a) | names_in(b)
+    assert classify_drift(quote_words(a), quote_words(b), names=names) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "drift"),
+    [
+        # another word for the same thing: each outlet's translator chose their own
+        ("the future within Europe is at stake", "the future in Europe is at stake", False),
+        ("a murderous act", "a murderous raw act", False),
+        # a change of meaning is drift however the remark reached the outlet
+        ("our country is on the edge", "our country is not on the edge", True),
+        ("three people died", "ten people died", True),
+    ],
+)
+def test_a_translated_remark_drifts_only_in_meaning(a: str, b: str, drift: bool) -> None:
+    found = classify_drift(quote_words(a), quote_words(b), translated=True)
+    assert (found is not None) is drift
+
+
+@pytest.mark.parametrize(
+    ("text", "translated"),
+    [
+        ("The German Chancellor, Angela Merkel, told lawmakers: “We act.”", True),
+        ("Greek President Karolos Papoulias said: “We act.”", True),
+        ("The pope spoke in Latin to the cardinals. “We act,” he said.", True),
+        ("Speaking through an interpreter, Ali Khan said: “We act.”", True),
+        # English-speaking, or a language word that is no language here
+        ("Senator Angela Merkel said: “We act.”", False),
+        ("Investors sold in Greek stocks. Angela Merkel said: “We act.”", False),
+    ],
+)
+def test_a_quote_reached_in_translation(text: str, translated: bool) -> None:
+    article = Article("a", "A", text)
+    (quote,) = [c for c in extract_one(article).claims if c.quote is not None]
+    assert translated_quote(quote, {"a": article}) is translated
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Traditional working class voters want traditional Labour values", {"labor"}),
+        ("We met Andy Burnham. Then I left", {"andy", "burnham"}),
+        ("I think so. I'm sure", set()),
+    ],
+)
+def test_names_in_a_quote_are_its_capitalised_words_inside_a_sentence(
+    text: str, names: set[str]
+) -> None:
+    assert names_in(text) == names
 
 
 def test_a_changed_last_word_is_drift() -> None:

@@ -51,6 +51,28 @@ def _found(text: str, published: dt.date | None) -> Expected:
 # ---------------------------------------------------------------------------------------
 
 CASES: list[tuple[str, dt.date | None, Expected]] = [
+    # A month without a year is the one nearest the publication date (issue 22): the
+    # coming January in a December article, the December just gone in a January one.
+    (
+        "The new Congress is sworn in in January.",
+        dt.date(2012, 12, 20),
+        [("January", "2013-01-01", "2013-01-31")],
+    ),
+    (
+        "The cliff deal was struck on January 2.",
+        dt.date(2012, 12, 20),
+        [("January 2", "2013-01-02", "2013-01-02")],
+    ),
+    (
+        "The law he signed in December takes effect now.",
+        dt.date(2018, 1, 15),
+        [("December", "2017-12-01", "2017-12-31")],
+    ),
+    (
+        "The vote is set for this May.",
+        dt.date(2017, 12, 1),
+        [("this May", "2017-05-01", "2017-05-31")],
+    ),
     # Seed corpus sentences (UK local elections, May 2017).
     (
         "Corbyn staged a rally on Friday evening on the steps of the Manchester Convention Centre",

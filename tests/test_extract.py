@@ -111,7 +111,15 @@ def test_broken_quote_marks_do_not_crash(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "key"),
-    [("Mr Corbyn", "corbyn"), ("Jeremy Corbyn", "corbyn"), ("", ""), ("Sion Simon", "simon")],
+    [
+        ("Mr Corbyn", "corbyn"),
+        ("Jeremy Corbyn", "corbyn"),
+        ("", ""),
+        ("Sion Simon", "simon"),
+        # one name, with a hyphen or a space
+        ("Kim Dong-chul", "chul"),
+        ("Kim Dong Chul", "chul"),
+    ],
 )
 def test_speaker_key_is_the_surname(name: str, key: str) -> None:
     assert speaker_key(name) == key

@@ -124,15 +124,51 @@ def run(*articles: Article) -> tuple[list[Finding], list]:
             "Officials said 24 people were killed in the quake.",
             True,
         ),
+        # the other's figure is a part this article names: the other counted that part
+        (
+            "In total, 17 people died during three days, including 12 people in the attack.",
+            "The attack killed 12 people.",
+            False,
+        ),
         # a vague amount is a lower bound
         ("Dozens were injured in the quake.", "The quake injured 249 people.", False),
         ("Dozens were injured in the quake.", "The quake injured 12 people.", True),
     ],
 )
 def test_slot_conflicts(a: str, b: str, conflict: bool) -> None:
-    findings, _ = run(article("a", a), article("b", b))
+    day = dt.date(2024, 5, 1)  # reports of one day: a difference is a conflict
+    findings, _ = run(article("a", a, day), article("b", b, day))
     kinds = [f.kind for f in findings]
     assert (FindingKind.QUANTITY_CONFLICT in kinds) is conflict, [f.explanation for f in findings]
+
+
+@pytest.mark.parametrize(
+    ("days", "kind"),
+    [
+        ((dt.date(2024, 5, 1), dt.date(2024, 5, 1)), FindingKind.QUANTITY_CONFLICT),
+        ((dt.date(2024, 5, 1), dt.date(2024, 5, 3)), FindingKind.UPDATE),
+        # undated, nothing to order them by: an earlier and a later count as often as not
+        ((None, None), FindingKind.UPDATE),
+    ],
+)
+def test_a_developing_figure_conflicts_only_between_reports_of_one_day(
+    days: tuple[dt.date | None, dt.date | None], kind: FindingKind
+) -> None:
+    findings, _ = run(
+        article("a", "Police said ten people were killed in the attack.", days[0]),
+        article("b", "Five people were killed in the attack, police said.", days[1]),
+    )
+    assert [f.kind for f in findings] == [kind]
+    if days == (None, None):  # no order is claimed: the lower figure first
+        assert findings[0].sides[0].article == "b" and "undated" in findings[0].explanation
+
+
+def test_a_figure_that_does_not_develop_conflicts_undated() -> None:
+    findings, _ = run(
+        article("a", "The storm damaged 12 houses in the town."),
+        article("b", "In the town, 30 houses were damaged by the storm."),
+    )
+    assert [f.kind for f in findings] == [FindingKind.QUANTITY_CONFLICT]
 
 
 def test_reading_keeps_the_first_consistent_figures() -> None:

@@ -244,7 +244,12 @@ LABELS = [
     ("He has been elected by nearly half a million people twice in the last two years",
      "two", "", "", "year", ""),
     ("Andy Burnham won with more than half of the vote", "more than half", "more than",
-     "share", "vote", ""),
+     "share", "vote", "Andy Burnham"),
+    # the holder of a figure joined to its verb by "by" or "with" (issue 22)
+    ("Andy Street won by 4,000 votes", "4,000", "", "", "vote", "Andy Street"),
+    ("Trump won decisively with 35 percent of the vote", "35 percent", "", "share", "vote",
+     "Trump"),
+    ("The legislation needed 51 votes today", "51", "", "", "vote", ""),
     ("two-thirds of voters backed it", "two-thirds", "", "share", "voter", ""),
     ("Just five weeks before the general election", "Just five", "just", "", "week", ""),
     ("the Tories won 400 seats", "400", "", "", "seat", "Tories"),

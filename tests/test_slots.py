@@ -84,6 +84,8 @@ CASES = [
     ("A strong quake rattled the province just days after a powerful quake levelled buildings and killed one person.", "one", "killed", "other", False),
     ("With the conflict now having taken more than 600 lives, aid agencies warned.", "more than 600", "killed", "other", False),
     ("A 63-year-old woman and two men, ages 47 and 48, were shot.", "48", "", "", False),
+    # a list of ages, however long (issue 22): "58" is an age, not a count arrested
+    ("Five men aged 23, 26, 27, 28 and 58 were arrested in Birmingham.", "58", "", "", False),
     ("Garrard completed 28 of 41 passes for 329 yards.", "28", "", "", True),
     # a cue far from the number, in another clause, does not scope it
     ("A man who was fired last week from his job at an accounting firm in suburban Detroit walked into his office with a shotgun on Monday and shot three people.", "three", "shot", "", False),

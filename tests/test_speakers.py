@@ -30,6 +30,15 @@ FORMS = [
      "Mr Peres retorted that Israel was fighting other wars. “Europe must open its eyes,” he said.",
      "Mr Peres"),
     ("pronoun with no person before it", "Israel was fighting. “We must go on,” he said.", ""),
+    ("pronoun after a person an appositive introduces",
+     "Romney lost donors. Among them was Lisa Wagner, a top fundraiser in 2012. “I have raised "
+     "a million dollars,” she said.", "Lisa Wagner"),
+    ("pronoun after a person introduced as part of a group",
+     "Her converts included Bill Kunkler, part of a wealthy family. “I will work for Jeb,” he "
+     "said.", "Bill Kunkler"),
+    ("a gender word tells the capitalised name after it, not a place further on",
+     "Jane Roe met John Doe. Mr. Doe cited Colorado. Actress Jane Roe spoke. Later Colorado "
+     "said it would act. “We won,” he said.", "John Doe"),
     ("continuation after an attributed quote",
      "“There was someone in the building,” Nigel Hacker said. “I tried not to listen.”", "Nigel Hacker"),
     ("split quote", "“I was there,” Ann Lee said, “and I saw it all happen.”", "Ann Lee"),
@@ -106,6 +115,19 @@ def test_speaker_of_each_form(form: str, text: str, speaker: str) -> None:
     quotes = [c.quote for c in extract_one(Article("a", "A", text)).claims if c.quote]
     assert quotes, form
     assert quotes[-1].speaker == speaker, form
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a description by state and party names nobody: no misattribution is built on it
+        "“The House will not take it up,” the Ohio Republican said.",
+        "“It is now apparent,” said the Kentucky Republican.",
+    ],
+)
+def test_a_party_description_is_not_a_named_speaker(text: str) -> None:
+    (quote,) = [c.quote for c in extract_one(Article("a", "A", text)).claims if c.quote]
+    assert not quote.named
 
 
 def test_a_continued_quote_is_not_named_in_its_own_attribution() -> None:
