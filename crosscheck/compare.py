@@ -906,6 +906,8 @@ def compare_dates(
     accident" are about two)."""
     ra = [c for c in a if c.date and c.date.first and c.date.last and not _stamp(c)]
     rb = [c for c in b if c.date and c.date.first and c.date.last and not _stamp(c)]
+    if any(_dates_a_noun_or_deadline(c) for c in ra + rb):
+        return []
     if similarity < date_pair_min or len(ra) != 1 or len(rb) != 1:
         return []
     x, y = ra[0], rb[0]
@@ -927,6 +929,19 @@ def compare_dates(
             similarity=similarity,
         )
     ]
+
+
+def _dates_a_noun_or_deadline(c: Claim) -> bool:
+    """The date belongs to a thing the sentence names, not to what it reports: a
+    possessive ("in Tuesday's Indiana primary", "after Wednesday's ousting") or a
+    deadline ("before Friday", "by Friday", "until Friday")."""
+    lo, hi = c.start - c.sentence_start, c.end - c.sentence_start
+    return bool(
+        re.match(r"['’]s\b", c.sentence[hi:]) or _DEADLINE.search(c.sentence[max(0, lo - 20) : lo])
+    )
+
+
+_DEADLINE = re.compile(r"\b(?:before|by|until|till|no later than|ahead of)\s+$", re.IGNORECASE)
 
 
 def _stamp(c: Claim) -> bool:

@@ -588,6 +588,17 @@ def test_a_figure_not_compared_still_vouches_for_its_value() -> None:
             "Palmer voters in 2010 approved a $3 million bond to buy the property.",
             True,
         ),
+        # a date of a thing the sentence names, or a deadline, is not the event's date
+        (
+            "In 2009 Kasich and Cruz made a deal so Cruz could take on Trump in the primary.",
+            "Kasich and Cruz made a deal so Cruz could take on Trump in 2010's primary.",
+            False,
+        ),
+        (
+            "In 2018 a federal judge ordered officials to review all provisional ballots.",
+            "A federal judge ordered officials to review all provisional ballots before 2019.",
+            False,
+        ),
     ],
 )
 def test_date_rule(a: str, b: str, conflict: bool) -> None:
