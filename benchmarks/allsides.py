@@ -39,7 +39,7 @@ from crosscheck.embed import Embedder
 from crosscheck.model import Article
 
 from . import realnews
-from .common import EVAL, CachingEmbedder
+from .common import EVAL, ROOT, CachingEmbedder
 from .realnews import (
     _CASUALTY,
     _FUNCTION,
@@ -211,8 +211,108 @@ def count_cases(stories: Sequence[Story], seed: int = 0, per_story: int = 4) -> 
                         after=written,
                         group=group,
                         later_days=days,
+                        site=site_id(story.event, doc, s),
                     )
                 )
+    return out
+
+
+def site_id(event: str, doc: str, start: int) -> str:
+    """The id of one figure a count case changes: the dated cases of a casualty figure
+    share it with its count case."""
+    return _case_id("site", event, doc, start)
+
+
+# --- whether a count case's figure is one fact: checked blind ----------------------------
+#
+# The count cases are found without annotations: a figure that another outlet gives with
+# the same word after it. That is not always the same fact ("the two candidates" of a
+# debate and of a primary; a tornado's toll and that of one in 1999). A checker (a
+# helper who never sees crosscheck's output) reads the article and the carriers and says
+# whether some carrier gives the same figure for the same thing; recall is reported over
+# the figures so checked, and over all.
+
+CASE_CHECKS = ROOT / "benchmarks" / "judgements" / "allsides_cases.jsonl"
+
+
+def _marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    out, last = [], 0
+    for s, e in sorted(spans):
+        out += [text[last:s], "⟦", text[s:e], "⟧"]
+        last = e
+    return "".join([*out, text[last:]])
+
+
+def case_packet(
+    story: Story, doc: str, start: int, end: int, value: int, word: str, carriers: Sequence[str]
+) -> str:
+    """What a checker reads for one figure: the article with the figure marked, and each
+    carrier with its mentions of the same number and word marked."""
+    a = story.article(doc)
+    lo, hi = sentence_around(a.text, start)
+    lines = [
+        f"# Figure {site_id(story.event, doc, start)}",
+        "",
+        f"figure: {a.text[start:end]} {word}",
+        f"sentence: {a.text[lo:hi].strip()}",
+        f"article: {doc} ({a.outlet}, {a.published})",
+        f"carriers: {', '.join(carriers)}",
+        "",
+        f"## Article {doc} (the figure marked ⟦ ⟧)",
+        f"outlet: {a.outlet}",
+        f"published: {a.published}",
+        f"title: {a.title}",
+        "",
+        _marked(a.text, [(start, end)]),
+        "",
+    ]
+    for c in carriers:
+        ca = story.article(c)
+        same = [(s, e) for s, e, v, w in counts(ca.text) if v == value and w == word]
+        lines += [
+            f"## Carrier {c} (its mentions of {value} {word} marked ⟦ ⟧)",
+            f"outlet: {ca.outlet}",
+            f"published: {ca.published}",
+            f"title: {ca.title}",
+            "",
+            _marked(ca.text, same),
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def write_case_packets(stories: Sequence[Story], out: Path, seed: int = 0) -> int:
+    """One packet a figure the count cases change, under ``out``; how many."""
+    out.mkdir(parents=True, exist_ok=True)
+    by_event = {s.event: s for s in stories}
+    written = set()
+    for case in count_cases(stories, seed):
+        if case.site in written:
+            continue
+        written.add(case.site)
+        story = by_event[case.event]
+        text = story.article(case.article).text
+        start = next(
+            s for s, _, _, _ in counts(text) if site_id(case.event, case.article, s) == case.site
+        )
+        _, end, value, word = next(c for c in counts(text) if c[0] == start)
+        (out / f"{case.site}.md").write_text(
+            case_packet(story, case.article, start, end, value, word, case.carriers),
+            encoding="utf-8",
+        )
+    return len(written)
+
+
+def load_case_checks(path: Path = CASE_CHECKS) -> dict[str, str]:
+    """Each checked figure's verdict: "same" (a carrier gives the same figure for the
+    same thing), "different" or "unclear"."""
+    if not path.exists():
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            out[r["site"]] = r["verdict"]
     return out
 
 
@@ -255,14 +355,28 @@ def allsides(
         + thinned(realnews.quote_cases(sample, seed), seed)
         + realnews.copy_cases(sample, seed)
     )
-    recall = realnews.run_cases(sample, cases, embedder, engine, window=window)
+    checks = load_case_checks()
+    same = {site for site, verdict in checks.items() if verdict == "same"}
+    recall = realnews.run_cases(sample, cases, embedder, engine, window=window, same_fact=same)
     found = realnews.untouched(every, embedder, engine, window=window)
     if dump is not None:
         judging.write_packets(found, every, dump)
     prec = realnews.precision(
         found, realnews.load_judgements(judgements or judging.path("allsides"))
     )
+    sites = {c.site for c in cases if c.site}
     return judging.summary("allsides", recall, prec) | {
+        # over the figures a checker found in a carrier as the same fact
+        "allsides_count_recall_same_fact": judging.pooled(recall, ["count:same_fact"]),
+        "allsides_dated_told_apart_same_fact": judging.pooled(
+            recall, ["dated_conflict:same_fact", "dated_update:same_fact"], True
+        ),
+        "allsides_followup_recall_same_fact": judging.pooled(recall, ["followup:same_fact"]),
+        "allsides_count_sites": len(sites),
+        "allsides_count_sites_checked": {
+            v: sum(checks.get(s) == v for s in sites) for v in ("same", "different", "unclear")
+        }
+        | {"unchecked": sum(s not in checks for s in sites)},
         "stories": len(sample),
         "articles": sum(len(s.articles) for s in sample),
         "untouched_stories": len(every),

@@ -80,17 +80,24 @@ def write_packets(
         (out / name).write_text(packet(event, f, by_event[event]), encoding="utf-8")
 
 
+def pooled(
+    recall: Mapping[str, Any], kinds: Sequence[str], right_kind: bool = False
+) -> float | None:
+    """Recall over the cases of ``kinds`` together (found, or found as the right kind)."""
+    parts = [recall[k] for k in kinds if k in recall]
+    n = sum(p["cases"] for p in parts)
+    if not n:
+        return None
+    hit = sum(round(p["right_kind"] * p["cases"]) if right_kind else p["found"] for p in parts)
+    return round(hit / n, 4)
+
+
 def summary(corpus: str, recall: Mapping[str, Any], prec: Mapping[str, Any]) -> dict[str, Any]:
     """The headline figures of one corpus: recall per family of change, and the blind
     precision (shares true, arguable and false of the judged sample)."""
 
-    def pooled(kinds: Sequence[str], right_kind: bool = False) -> float | None:
-        parts = [recall[k] for k in kinds if k in recall]
-        n = sum(p["cases"] for p in parts)
-        if not n:
-            return None
-        hit = sum(round(p["right_kind"] * p["cases"]) if right_kind else p["found"] for p in parts)
-        return round(hit / n, 4)
+    def pooled_(kinds: Sequence[str], right_kind: bool = False) -> float | None:
+        return pooled(recall, kinds, right_kind)
 
     verdicts = prec["verdicts"]
     judged = prec["realnews_judged"]
@@ -99,11 +106,11 @@ def summary(corpus: str, recall: Mapping[str, Any], prec: Mapping[str, Any]) -> 
         return round(verdicts.get(v, 0) / judged, 4) if judged else None
 
     return {
-        f"{corpus}_count_recall": pooled(["count"]),
-        f"{corpus}_quote_recall": pooled(["quote_word", "quote_negation", "misattribution"]),
-        f"{corpus}_copy_recall": pooled(["copy_count", "copy_quote", "copy_name"]),
-        f"{corpus}_dated_told_apart": pooled(["dated_conflict", "dated_update"], True),
-        f"{corpus}_followup_recall": pooled(["followup"]),
+        f"{corpus}_count_recall": pooled_(["count"]),
+        f"{corpus}_quote_recall": pooled_(["quote_word", "quote_negation", "misattribution"]),
+        f"{corpus}_copy_recall": pooled_(["copy_count", "copy_quote", "copy_name"]),
+        f"{corpus}_dated_told_apart": pooled_(["dated_conflict", "dated_update"], True),
+        f"{corpus}_followup_recall": pooled_(["followup"]),
         f"{corpus}_false_share": share("false"),
         f"{corpus}_true_share": share("true"),
         f"{corpus}_arguable_share": share("arguable"),

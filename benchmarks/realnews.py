@@ -42,7 +42,7 @@ import json
 import random
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -237,6 +237,7 @@ class Case:
     group: str = ""  # count cases: "casualty" or "other"; quote cases: the shared words
     copy_of: str = ""  # copies: the original's id
     later_days: int = 0  # dated cases: the changed article is published this much later
+    site: str = ""  # AllSides count cases: the figure changed (see allsides.site_id)
 
 
 def apply(story: Story, case: Case) -> list[Article]:
@@ -803,9 +804,12 @@ def run_cases(
     embedder: Embedder,
     engine: CachingEngine | None = None,
     window: int | None = None,
+    same_fact: Collection[str] = (),
 ) -> dict[str, Any]:
     """Run every case and tally found / found as the right kind, per kind and group;
-    claims are paired within ``window`` days (None: undated ECB+, no limit)."""
+    claims are paired within ``window`` days (None: undated ECB+, no limit). Cases
+    whose ``site`` is in ``same_fact`` (a checker found the fact in a carrier) are
+    tallied under ``<kind>:same_fact`` too."""
     engine = engine or CachingEngine()
     by_event = {s.event: s for s in stories}
     tallies: dict[str, Tally] = defaultdict(Tally)
@@ -816,6 +820,7 @@ def run_cases(
         hits = matching(report, case)
         right = [f for f in hits if f.kind.value in EXPECTED[case.kind]]
         keys = [case.kind] + ([f"{case.kind}:{case.group}"] if case.kind in GROUPED else [])
+        keys += [f"{case.kind}:same_fact"] if case.site and case.site in same_fact else []
         for key in keys:
             t = tallies[key]
             t.cases += 1

@@ -117,6 +117,10 @@ _SPELLING = {
     "cheque": "check", "tyre": "tire", "travelled": "traveled", "travelling": "traveling",
     "cancelled": "canceled", "labelled": "labeled", "modelling": "modeling",
     "fulfil": "fulfill", "enrol": "enroll", "sceptical": "skeptical", "aluminium": "aluminum",
+    # titles written short, and short words written shorter
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+    "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "atty": "attorney",
+    "till": "until", "til": "until",
 }  # fmt: skip
 _OUR_WORDS = (
     "four",
@@ -175,13 +179,23 @@ def shown_as(text: str) -> Callable[[str], str]:
 @functools.lru_cache(maxsize=1 << 14)
 def _quote_tokens(text: str) -> tuple[tuple[str, str], ...]:
     """``(normalised, as written)`` for each word of a quote (see :func:`quote_words`)."""
-    t = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", text)
+    # An editor's bracketed letters inside a word change its case or form ("[i]t",
+    # "Member[s]"): the word stays; a bracketed phrase of its own is the editor's.
+    t = re.sub(r"(?<=\w)\[(\w{1,3})\]|\[(\w{1,3})\](?=\w)", r"\1\2", text)
+    t = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", t)
+    t = re.sub(r"(?i)\bw/o\b", " without ", t)
+    t = re.sub(r"(?i)\bw/(?=\s)", " with ", t)
     t = re.sub(r"\b((?:[A-Za-z]\.){2,})", lambda m: m.group(1).replace(".", ""), t)
     t = _CENSORED.sub(f" {_CENSORED_WORD} ", t)
     t = re.sub(r"\.{3,}|…", f" {_GAP} ", t)
     t = _TIME.sub(_clock, t)
     out: list[tuple[str, str]] = []
     for w in words(t):
+        if w.endswith("'s") and len(w) > 2:
+            # "the president's coming": "is" or "has" written short, or a possessive;
+            # the noun is the word, "'s" a light one (see _LIGHT)
+            out += [(_canonical(w[:-2]), w), ("'s", w)]
+            continue
         out += [(_canonical(x), w) for x in _SPOKEN.get(w, w).split()]
     return tuple(out)
 
@@ -268,15 +282,60 @@ def _aligned_inside(window: list[str], fragment: list[str]) -> bool:
 
 def _interior_ops(a: list[str], b: list[str]) -> list[tuple[str, list[str], list[str]]]:
     """The word-level differences of ``a`` → ``b``, without those at either edge: two
-    outlets often quote more or less of the same remark, which is not drift."""
-    ops = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+    outlets often quote more or less of the same remark, which is not drift; nor are
+    words only one side has where a cut is marked (an ellipsis right before or after
+    them); words that differ there are."""
+    ops: list[tuple[str, int, int, int, int]] = list(
+        difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+    )
+
+    def at_cut(i1: int, i2: int, j1: int, j2: int) -> bool:
+        edges = (a[i1 - 1 : i1], a[i2 : i2 + 1], b[j1 - 1 : j1], b[j2 : j2 + 1])
+        return any(e == [_GAP] for e in edges)
+
+    ops = [op for op in ops if op[0] not in ("insert", "delete") or not at_cut(*op[1:])]
     # Words only one side has at an edge are more or less of the quote; words that
-    # differ at an edge ("out of time" / "out of options") are drift.
+    # differ at an edge ("out of time" / "out of options") are drift, unless one side
+    # leads in (or trails off) with far more words than the other, which only a short
+    # run of shared words ("will", "the") joins to the rest: each outlet quoted its own
+    # stretch of a longer remark.
     while ops and ops[0][0] in ("insert", "delete"):
         ops.pop(0)
     while ops and ops[-1][0] in ("insert", "delete"):
         ops.pop()
+    ops = _lead_in_dropped(ops, a, b)
+    ops = _lead_in_dropped(ops[::-1], a, b)[::-1]
     return [(tag, a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
+
+
+def _lead_in_dropped(
+    ops: list[tuple[str, int, int, int, int]], a: list[str], b: list[str]
+) -> list[tuple[str, int, int, int, int]]:
+    """``ops`` without a leading stretch of two or more changes joined by short shared
+    runs (two words or fewer) when one side's changed words are at least twice as
+    many as the other's and three more: an outlet's own lead-in to the shared words. A
+    single change at the edge ("Adam and Eve" / "Scream and Eve") stays."""
+    end = 0
+    for k, (tag, i1, i2, _, _) in enumerate(ops):
+        if tag == "equal" and i2 - i1 > 2:
+            break
+        end = k + 1
+    while end and ops[end - 1][0] == "equal":
+        end -= 1
+    changes = [op for op in ops[:end] if op[0] != "equal"]
+    if len(changes) < 2:
+        return ops
+    la = sum(i2 - i1 for _, i1, i2, _, _ in changes)
+    lb = sum(j2 - j1 for _, _, _, j1, j2 in changes)
+    # The shorter lead-in holds a negator: it may be the change ("everyone was not
+    # calling" against "... there wasn't anyone freaking out. Everyone was calling").
+    short_side = [
+        w for op in ops[:end] for w in (b[op[3] : op[4]] if la > lb else a[op[1] : op[2]])
+    ]
+    if any(w in _NEGATORS for w in short_side):
+        return ops
+    long_, short = max(la, lb), min(la, lb)
+    return ops[end:] if long_ >= 2 * short and long_ - short >= 3 else ops
 
 
 _WEB_SUFFIXES = frozenset("com org net co uk www".split())
@@ -389,6 +448,8 @@ _LIGHT = _STOPWORDS | {
     "me", "him", "us", "them", "mine", "yours", "hers", "ours", "theirs", "myself",
     "himself", "herself", "ourselves", "themselves", "am", "being", "who", "which", "what",
     "got", "get", "going", "will", "would",
+    # a courtesy title before a name (see _COURTESY), "'s" split from its noun
+    "mr", "mrs", "ms", "dr", "mister", "'s",
 }  # fmt: skip
 # Forms of one word that the suffixes do not join ("say" / "said", "man" / "men").
 _IRREGULAR = {
@@ -438,7 +499,10 @@ def names_in(text: str) -> frozenset[str]:
             text, 0, m.start()
         ):
             out.update(quote_words(m.group(0)))
-    return frozenset(out)
+    return frozenset(out - _COURTESY)
+
+
+_COURTESY = frozenset({"mr", "mrs", "ms", "dr", "mister"})  # before a name, not one
 
 
 def translated_quote(c: Claim, articles: Mapping[str, Article]) -> bool:

@@ -54,7 +54,8 @@ ROLE_WORDS: dict[str, str] = {
     **dict.fromkeys(
         _words(
             "kill kills killed killing dead die dies died dying perished perish murdered murdering "
-            "drowned executed slain"
+            "drowned executed slain slaughter slaughtered slaughtering massacre massacred "
+            "massacring gunned"
         ),
         "killed",
     ),

@@ -123,3 +123,22 @@ def test_the_blind_judgements_are_well_formed(corpus: str) -> None:
         assert r["verdict"] in realnews.VERDICTS and r["reason"].strip() and r["judge"]
         assert bool(r["cause"]) == (r["verdict"] == "false"), r
     assert len({r["id"] for r in records}) == len(records)
+
+
+def test_a_case_packet_marks_the_figure_and_the_carriers_mentions() -> None:
+    a = Article("a", "A", "Police said 12 people were killed.", published=dt.date(2015, 3, 1))
+    b = Article("b", "B", "Twelve died. Later, 12 people were killed, police said.")
+    story = realnews.Story("e", (a, b), {}, {})
+    text = allsides.case_packet(story, "a", 12, 14, 12, "people", ["b"])
+    assert "⟦12⟧ people were killed" in text
+    assert "Later, ⟦12⟧ people were killed" in text and "Twelve died" in text
+
+
+def test_the_case_checks_are_of_the_cases_figures() -> None:
+    require_shared("eval", "allsides")
+    checks = [json.loads(x) for x in allsides.CASE_CHECKS.read_text().splitlines() if x.strip()]
+    sites = {c.site for c in allsides.count_cases(allsides.load_stories())}
+    assert {r["site"] for r in checks} == sites  # every figure checked, none stale
+    for r in checks:
+        assert r["verdict"] in ("same", "different", "unclear") and r["reason"] and r["judge"]
+        assert bool(r["carrier"]) == (r["verdict"] == "same"), r

@@ -82,6 +82,20 @@ def _extracted(
         ("it is almost done", "it is done", "deletion"),
         ("we need to abuse it", "we need to use it", "substitution"),
         ("the fire started in the back", "the fire started deliberately in the back", "insertion"),
+        # a changed word right before a cut both outlets mark, or at the quote's edge
+        (
+            "she was not just a receptionist... she was our mom",
+            "she was not just a clerk... she was our mom",
+            "substitution",
+        ),
+        (
+            "Adam and Eve in the garden were naked",
+            "Scream and Eve in the garden were naked",
+            "substitution",
+        ),
+        # a title or an owner changed is a change, however written
+        ("as Sen. Rubio says", "as Rep. Rubio says", "substitution"),
+        ("the president's plan is dead", "the governor's plan is dead", "substitution"),
     ],
 )
 def test_drift_is_classified(a: str, b: str, subtype: str) -> None:
@@ -355,6 +369,46 @@ def test_aliases_are_not_name_conflicts(a: str, b: str) -> None:
         (
             "she passed away at 6:41pm PST this evening in hospital",
             "she passed away at 18:41 this evening in hospital",
+        ),
+        # an editor's bracketed letter changes a word's case, not the word
+        (
+            "It may be necessary to partially shut down the government",
+            "[i]t may be necessary to partially shut down the government",
+        ),
+        (
+            "could be abused by members to beat the department",
+            "could be abused by Members [of Congress] to beat the department",
+        ),
+        # a title written out or cut, a shorthand for a short word
+        (
+            "As Sen. Rubio correctly says, we will not agree until we look",
+            "As Senator Rubio correctly says, we will not agree till we look",
+        ),
+        (
+            "she does not know Mr. Kavanaugh and was never at a party with, or without, him",
+            "she does not know Kavanaugh and was never at a party w/ or w/o him",
+        ),
+        # words one outlet has where the other marks a cut
+        (
+            "something could be twisted and distorted…. There's no question that hurt",
+            "something could be twisted and distorted. And it could come out wrong. … "
+            "There's no question that hurt",
+        ),
+        # each outlet's own lead-in to the shared words, joined to them by "will"
+        (
+            "We will need a healthy public debate with committee hearings and amendments "
+            "to serve as a starting point for the final product of the senate",
+            "However, that legislation will only be a starting point for the final product "
+            "of the senate",
+        ),
+        # "'s" after a noun: "is" or "has" written short
+        (
+            "I understand where the president is coming from on that seat",
+            "I understand where the president’s coming from on that seat",
+        ),
+        (
+            "and the president has been on the road all week long",
+            "and the president's been on the road all week long",
         ),
     ],
 )
