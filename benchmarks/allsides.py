@@ -39,7 +39,7 @@ from crosscheck.embed import Embedder
 from crosscheck.model import Article
 
 from . import realnews
-from .common import EVAL, ROOT, CachingEmbedder
+from .common import EVAL, ROOT, CachingEmbedder, jsonl_records
 from .realnews import (
     _CASUALTY,
     _FUNCTION,
@@ -291,11 +291,11 @@ def write_case_packets(stories: Sequence[Story], out: Path, seed: int = 0) -> in
             continue
         written.add(case.site)
         story = by_event[case.event]
-        text = story.article(case.article).text
-        start = next(
-            s for s, _, _, _ in counts(text) if site_id(case.event, case.article, s) == case.site
+        start, end, value, word = next(
+            c
+            for c in counts(story.article(case.article).text)
+            if site_id(case.event, case.article, c[0]) == case.site
         )
-        _, end, value, word = next(c for c in counts(text) if c[0] == start)
         (out / f"{case.site}.md").write_text(
             case_packet(story, case.article, start, end, value, word, case.carriers),
             encoding="utf-8",
@@ -306,14 +306,7 @@ def write_case_packets(stories: Sequence[Story], out: Path, seed: int = 0) -> in
 def load_case_checks(path: Path = CASE_CHECKS) -> dict[str, str]:
     """Each checked figure's verdict: "same" (a carrier gives the same figure for the
     same thing), "different" or "unclear"."""
-    if not path.exists():
-        return {}
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            r = json.loads(line)
-            out[r["site"]] = r["verdict"]
-    return out
+    return {r["site"]: r["verdict"] for r in jsonl_records(path)}
 
 
 def thinned(cases: Sequence[Case], seed: int = 0, per_story: int = 3) -> list[Case]:

@@ -69,6 +69,14 @@ _DETOKENISE: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+def jsonl_records(path: Path) -> list[dict[str, Any]]:
+    """The records of a JSON-lines file, blank lines skipped; none when it is absent."""
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
 def _abbreviation(m: re.Match[str]) -> str:
     return m.group(0).replace(" ", "")
 

@@ -96,9 +96,6 @@ def summary(corpus: str, recall: Mapping[str, Any], prec: Mapping[str, Any]) -> 
     """The headline figures of one corpus: recall per family of change, and the blind
     precision (shares true, arguable and false of the judged sample)."""
 
-    def pooled_(kinds: Sequence[str], right_kind: bool = False) -> float | None:
-        return pooled(recall, kinds, right_kind)
-
     verdicts = prec["verdicts"]
     judged = prec["realnews_judged"]
 
@@ -106,11 +103,13 @@ def summary(corpus: str, recall: Mapping[str, Any], prec: Mapping[str, Any]) -> 
         return round(verdicts.get(v, 0) / judged, 4) if judged else None
 
     return {
-        f"{corpus}_count_recall": pooled_(["count"]),
-        f"{corpus}_quote_recall": pooled_(["quote_word", "quote_negation", "misattribution"]),
-        f"{corpus}_copy_recall": pooled_(["copy_count", "copy_quote", "copy_name"]),
-        f"{corpus}_dated_told_apart": pooled_(["dated_conflict", "dated_update"], True),
-        f"{corpus}_followup_recall": pooled_(["followup"]),
+        f"{corpus}_count_recall": pooled(recall, ["count"]),
+        f"{corpus}_quote_recall": pooled(
+            recall, ["quote_word", "quote_negation", "misattribution"]
+        ),
+        f"{corpus}_copy_recall": pooled(recall, ["copy_count", "copy_quote", "copy_name"]),
+        f"{corpus}_dated_told_apart": pooled(recall, ["dated_conflict", "dated_update"], True),
+        f"{corpus}_followup_recall": pooled(recall, ["followup"]),
         f"{corpus}_false_share": share("false"),
         f"{corpus}_true_share": share("true"),
         f"{corpus}_arguable_share": share("arguable"),

@@ -53,7 +53,7 @@ from crosscheck.model import Article, Extraction, Finding, FindingKind, Report
 from crosscheck.pipeline import analyse
 from crosscheck.report import finding_id
 
-from .common import ECB_DIR, ROOT, CachingEmbedder, detokenise
+from .common import ECB_DIR, ROOT, CachingEmbedder, detokenise, jsonl_records
 
 JUDGEMENTS = ROOT / "benchmarks" / "realnews_judgements.jsonl"
 VERDICTS = ("true", "arguable", "false")
@@ -869,15 +869,11 @@ def untouched(
 
 def load_judgements(path: Path = JUDGEMENTS) -> dict[str, dict[str, str]]:
     """Hand judgements by finding id."""
-    if not path.exists():
-        return {}
     out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            j = json.loads(line)
-            if j.get("verdict") not in VERDICTS:
-                raise ValueError(f"{path}: bad verdict in {line}")
-            out[j["id"]] = j
+    for j in jsonl_records(path):
+        if j.get("verdict") not in VERDICTS:
+            raise ValueError(f"{path}: bad verdict in {json.dumps(j)}")
+        out[j["id"]] = j
     return out
 
 

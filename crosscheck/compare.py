@@ -440,7 +440,8 @@ _DEGREE = {
     "barely", "scarcely", "partly", "entirely", "completely", "totally", "again", "still",
     "already", "yet", "ever", "too", "also",
 }  # fmt: skip
-_LIGHT = _STOPWORDS | {
+_COURTESY = frozenset({"mr", "mrs", "ms", "dr", "mister"})  # before a name, not one
+_LIGHT = _STOPWORDS | _COURTESY | {
     # emphasis and fillers
     "really", "very", "so", "even", "truly", "actually", "certainly", "indeed", "quite",
     "absolutely", "well", "oh", "uh", "um", "ah", "like", "now", "then", "here",
@@ -448,8 +449,8 @@ _LIGHT = _STOPWORDS | {
     "me", "him", "us", "them", "mine", "yours", "hers", "ours", "theirs", "myself",
     "himself", "herself", "ourselves", "themselves", "am", "being", "who", "which", "what",
     "got", "get", "going", "will", "would",
-    # a courtesy title before a name (see _COURTESY), "'s" split from its noun
-    "mr", "mrs", "ms", "dr", "mister", "'s",
+    # "'s" split from its noun (see _quote_tokens)
+    "'s",
 }  # fmt: skip
 # Forms of one word that the suffixes do not join ("say" / "said", "man" / "men").
 _IRREGULAR = {
@@ -500,9 +501,6 @@ def names_in(text: str) -> frozenset[str]:
         ):
             out.update(quote_words(m.group(0)))
     return frozenset(out - _COURTESY)
-
-
-_COURTESY = frozenset({"mr", "mrs", "ms", "dr", "mister"})  # before a name, not one
 
 
 def translated_quote(c: Claim, articles: Mapping[str, Article]) -> bool:
