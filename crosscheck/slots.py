@@ -54,8 +54,7 @@ ROLE_WORDS: dict[str, str] = {
     **dict.fromkeys(
         _words(
             "kill kills killed killing dead die dies died dying perished perish murdered murdering "
-            "drowned executed slain slaughter slaughtered slaughtering massacre massacred "
-            "massacring gunned"
+            "drowned executed slain"
         ),
         "killed",
     ),
