@@ -106,6 +106,9 @@ _NOT_A_SUBJECT = re.compile(
     r"As|Although|Though|Despite|During|Following|Since|Until|Speaking|Asked|Later|Earlier|"
     r"Meanwhile|If|Because|For|With|Without|From|By|Under|Over|Amid|Among)\b)"
 )
+# Where a person is from, between their name and an appositive: "Senator Charles E.
+# Schumer of New York, a Democratic leader …, said".
+_OF_PLACE = rf"(?:[ \t]+of[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
 # After a quote: ", said Mr Corbyn" / ", Mr Lavery insisted" / ", he told".
 _AFTER_RE = re.compile(
     rf"""^[\s,”"]*(?:
@@ -113,7 +116,7 @@ _AFTER_RE = re.compile(
       | {_DESCRIBED}(?P<name2>{_NAMES}|{_PRONOUN})\s+
         (?:\w+ly\s+|also\s+|later\s+)?(?:{_SPEECH_VERBS})\b
       | according\s+to\s+(?:the\s+)?{_DESCRIBED}(?P<name3>{_NAMES})
-      | (?P<name4>{_NAMES}),[^,“”"\n]{{1,80}},\s*(?:{_SPEECH_VERBS})\b
+      | (?P<name4>{_NAMES}){_OF_PLACE},[^,“”"\n]{{1,80}},\s*(?:{_SPEECH_VERBS})\b
     )""",
     re.VERBOSE,
 )
@@ -172,14 +175,18 @@ _ACTS = (
     r"kept|brought|heard|paid|wrote|drove|flew|fell|grew|threw|broke|chose|spent|did|does|"
     r"will|would|could|can|should|must|may|might|insisted"
 )
+# A legislator's party and state after the name: "Durbin (D-Ill.)", "Boehner, R-Ohio,".
+_PARTY_STATE = r"(?:\s*\([RDI]-[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?\)|,\s*[RDI]-[A-Z][\w.]*,)"
 _SUBJECT_RE = re.compile(
-    rf"(?P<name>{_NAME})\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?(?:{_ACTS})\b"
+    rf"(?P<name>{_NAME}){_PARTY_STATE}?\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|"
+    rf"(?:last|this|next)\s+(?:week|month|year)\s+)?(?:{_ACTS})\b"
 )
 # "Gene Smith, who replaced Andy Geiger, said …", "Josh Moore, one of the defense
-# lawyers, had reminded …": a subject before an appositive.
+# lawyers, had reminded …", "David Brock — at the center of … — said": a subject before
+# an appositive, between commas or dashes.
 _APPOSITIVE_SUBJECT = re.compile(
-    rf"(?P<name>{_NAME}),[^,.;“”\"\n]{{1,100}},\s+(?:\w+ly\s+|also\s+|later\s+)?"
-    rf"(?:had\s+|has\s+)?(?P<verb>{_SPEECH_VERBS}|{_ACTS})\b"
+    rf"(?P<name>{_NAME}){_OF_PLACE}(?:,[^,.;“”\"\n]{{1,100}},|\s*[—–][^—–.;“”\"\n]{{1,160}}[—–])"
+    rf"\s+(?:\w+ly\s+|also\s+|later\s+)?(?:had\s+|has\s+)?(?P<verb>{_SPEECH_VERBS}|{_ACTS})\b"
 )
 # "Her deputy, Simon Blake, said …", "His wife, Eleanor Kettering, stood beside him":
 # a subject named in an appositive after a description.
@@ -335,13 +342,16 @@ def _speaker_before(before: str) -> tuple[str, bool]:
         # ("Nudity didn't bother her, she said, explaining": the one who said).
         if re.search(rf"{_PRONOUN}\s+(?:{_SPEECH_VERBS})\b", subject):
             return "", True
-        acting = _SUBJECT_RE.search(subject)  # "Gov. Harold Brinkley claimed …, telling"
-        if acting and _clean_name(acting["name"]):
-            return _clean_name(acting["name"]), False
+        # "Gov. Harold Brinkley claimed …, telling"; not a name after a preposition ("In
+        # an interview with Rolling Stone published in September, Trump criticized …")
+        for acting in _SUBJECT_RE.finditer(subject):
+            name = _clean_name(acting["name"])
+            if name and not _PREPOSITION_BEFORE.search(subject, 0, acting.start()):
+                return name, False
         for m in _SUBJECT_OR_PRONOUN.finditer(subject):
             if re.fullmatch(_PRONOUN, m.group(0)):
                 return "", True
-            if _clean_name(m.group(0)):
+            if _clean_name(m.group(0)) and not _PREPOSITION_BEFORE.search(subject, 0, m.start()):
                 return _clean_name(m.group(0)), False
         return "", False
     # The subject stands right before the verb ("Sion Simon said"), or before a comma-
@@ -430,6 +440,23 @@ _NOMINAL_AFTER = re.compile(
 )
 
 
+# Offices whose holder an article names and then calls by the office ("the Florida
+# senator", "the Ohio Republican"); not roles an unnamed person holds ("the spokesman").
+_OFFICES = frozenset(
+    "senator congressman congresswoman governor mayor judge lawmaker candidate nominee "
+    "republican democrat lady".split()
+)
+
+
+def _office_described(name: str, after: str, before: str) -> bool:
+    """``name`` is no name but an office after "the" in the attribution ("the Alabama
+    Republican says", "the No. 2 Senate Democrat said")."""
+    if _is_person(name) or _bare(name.split()[-1]).lower() not in _OFFICES:
+        return False
+    pattern = rf"\b[Tt]he\s+(?:[\w.’'-]+\s+){{0,3}}?{re.escape(name)}\b"
+    return bool(re.search(pattern, after) or re.search(pattern, before))
+
+
 def _introduced_as(noun: str, text: str, before: int) -> str:
     """The last person ``text`` introduces with ``noun`` before offset ``before``
     ("spokeswoman Rachel Dunn", "Rachel Dunn, a spokeswoman for the airport"); "" when
@@ -505,6 +532,9 @@ class _Resolver:
                     name = _clean_name(m["name"])
                     if name:
                         found.append((m.start("name"), name, speaks))
+        # A name after an article is no one's name but a description or a thing: "a
+        # Texas Ranger involved in the raid", "the White House said".
+        found = [f for f in found if not _after_article(text, f[0], f[1])]
         found.sort()
         return cls(text, found)
 
@@ -580,12 +610,27 @@ class _Resolver:
         names = _names(self.text)
         if _organisation(name) or name in names.placed:
             return False
-        return _is_person(name) or any(
-            _is_person(r) for r in names.by_last.get(name.split()[-1], ())
+        return (
+            _is_person(name)
+            or any(_is_person(r) for r in names.by_last.get(name.split()[-1], ()))
+            # a surname the article gives with a title or a role ("President Obama")
+            or (" " not in name and name in names.titled and _bare(name) not in _NOT_NAMES)
         )
 
 
 _AFTER_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS})\s+(?:the\s+)?{_DESCRIBED}$")
+_ARTICLE_BEFORE = re.compile(r"(?:^|[^\w’'-])(?:[Tt]he|[Aa]n?)[ \t]+$")
+
+
+def _after_article(text: str, offset: int, name: str) -> bool:
+    """The mention of ``name`` at ``offset`` (where its match begins) follows "a", "an"
+    or "the", and does not open with a title ("the Rev. Larry Kroon" is a name)."""
+    if not name or _bare(name.split()[0]) in _TITLES:
+        return False
+    at = text.find(name, offset, offset + len(name) + 120)
+    return at >= 0 and bool(_ARTICLE_BEFORE.search(text, max(0, at - 6), at))
+
+
 # Words that tell a man or a woman, right before a name ("actress Tara Reid", "her
 # husband, Leroy", "Mrs Smith").
 _GENDER_WORDS = {
@@ -714,16 +759,24 @@ def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
         elif not text[span.start : span.end].endswith("."):
             name, pronoun = _speaker_after(after)
         nominal = None if m or name or pronoun else _NOMINAL_AFTER.match(after)
+        office = ""
         if nominal:
             # "“…,” the spokeswoman said": the person the article introduced as such, or
             # nobody; "a volunteer said", "police said": nobody named
             noun = nominal["noun"] or nominal["noun2"]
             the = nominal["the"] or nominal["the2"]
             name = _introduced_as(noun, text, span.open_mark) if the else ""
+            office = noun.lower() if the and not name and noun.lower() in _OFFICES else ""
         elif not name and not pronoun:
             name, pronoun = _speaker_before(before or _introducing_line(text, sent_start))
+        if name and not pronoun and _office_described(name, after, before):
+            office, name = name.split()[-1].lower(), ""  # "the Alabama Republican says"
+        if office:
+            # "the Florida senator told", "the committee's top Republican said": an
+            # office holder the article has named, as a pronoun stands for one
+            name = resolver.before(span.open_mark, _GENDER_WORDS.get(office, ""))
         explicit = bool(name) and not pronoun
-        if nominal:
+        if nominal or office:
             explicit = False
         elif not name and not pronoun and i and _split(text, spans[i - 1], span):
             # "“…,” said Sen. Margaret Olin, a Democrat …, “and taxpayers …”": the second

@@ -106,6 +106,34 @@ FORMS = [
     ("the noun heads the appositive",
      "“We are short of guards,” Tom Hale, a spokesman for Mayor Lisa Grant, said. Grant "
      "called it a national problem. “Every city has it,” the mayor said.", "Lisa Grant"),
+    ("pronoun after a surname the article gives with a title",
+     "“We agreed,” Mr Dunmore said. President Okafor met the envoys on Monday. Okafor noted "
+     "that the talks were long. “We feel confident,” he said.", "Okafor"),
+    ("pronoun, never a name after an article",
+     "“We will appeal,” Mr Dunmore said. Later the Blue Lantern said it would pay. “We "
+     "will pay for the roof,” he said.", "Mr Dunmore"),
+    ("pronoun, never a description after 'a'",
+     "Tom Pell was heard on the tape. Then a Texas Ranger found a second tape. “Don't talk,” "
+     "he says.", "Tom Pell"),
+    ("a person of a place before an appositive",
+     "“It works,” Senator Ann Kerr of New York, a leader of the talks, said of the plan. "
+     "“It will pass.”", "Ann Kerr"),
+    ("an office after 'the', the person the article named",
+     "Senator Tom Pell spoke last. “We need more time,” the Ohio Republican said.",
+     "Tom Pell"),
+    ("an office after 'the' with lower-case words",
+     "Tom Pell, a Republican, spoke last. “We need more time,” the Ohio senator told "
+     "reporters.", "Tom Pell"),
+    ("the subject, not a name after a preposition",
+     "In an interview with Rolling Stone published in May, Dunmore mocked his rival, saying, "
+     "“Look at that face.”", "Dunmore"),
+    ("pronoun after a subject set off by dashes",
+     "“We expected it,” Ann Kerr said. Former reporter Tom Pell — at the centre of three "
+     "campaign groups, including one that Kerr funds — said he was not worried. “They will "
+     "stay,” he said.", "Tom Pell"),
+    ("pronoun after a subject with party and state",
+     "“No deal,” Sen. Ann Kerr, D-Wash., said. Rep. Tom Pell wants a vote. Pell, R-Ohio, last "
+     "week has signaled a change. “This should be the year,” he told reporters.", "Rep. Tom Pell"),
 ]
 # fmt: on
 
