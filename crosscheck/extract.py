@@ -106,6 +106,8 @@ _NOT_A_SUBJECT = re.compile(
     r"As|Although|Though|Despite|During|Following|Since|Until|Speaking|Asked|Later|Earlier|"
     r"Meanwhile|If|Because|For|With|Without|From|By|Under|Over|Amid|Among)\b)"
 )
+# A legislator's party and state after the name: "Durbin (D-Ill.)", "Boehner, R-Ohio,".
+_PARTY_STATE = r"(?:\s*\([RDI]-[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?\)|,\s*[RDI]-[A-Z][\w.]*,)"
 # Where a person is from, between their name and an appositive: "Senator Charles E.
 # Schumer of New York, a Democratic leader …, said".
 _OF_PLACE = rf"(?:[ \t]+of[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
@@ -113,10 +115,10 @@ _OF_PLACE = rf"(?:[ \t]+of[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
 _AFTER_RE = re.compile(
     rf"""^[\s,”"]*(?:
         (?:{_SPEECH_VERBS})\s+(?:the\s+)?{_DESCRIBED}(?P<name1>{_NAMES}|{_PRONOUN})
-      | {_DESCRIBED}(?P<name2>{_NAMES}|{_PRONOUN})\s+
+      | {_DESCRIBED}(?P<name2>{_NAMES}|{_PRONOUN})(?:[’']ll)?{_PARTY_STATE}?\s+(?:will\s+)?
         (?:\w+ly\s+|also\s+|later\s+)?(?:{_SPEECH_VERBS})\b
       | according\s+to\s+(?:the\s+)?{_DESCRIBED}(?P<name3>{_NAMES})
-      | (?P<name4>{_NAMES}){_OF_PLACE},[^,“”"\n]{{1,80}},\s*(?:{_SPEECH_VERBS})\b
+      | (?P<name4>{_NAMES}){_PARTY_STATE}?{_OF_PLACE},[^,“”"\n]{{1,80}},\s*(?:{_SPEECH_VERBS})\b
     )""",
     re.VERBOSE,
 )
@@ -175,8 +177,6 @@ _ACTS = (
     r"kept|brought|heard|paid|wrote|drove|flew|fell|grew|threw|broke|chose|spent|did|does|"
     r"will|would|could|can|should|must|may|might|insisted"
 )
-# A legislator's party and state after the name: "Durbin (D-Ill.)", "Boehner, R-Ohio,".
-_PARTY_STATE = r"(?:\s*\([RDI]-[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?\)|,\s*[RDI]-[A-Z][\w.]*,)"
 _SUBJECT_RE = re.compile(
     rf"(?P<name>{_NAME}){_PARTY_STATE}?\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|"
     rf"(?:last|this|next)\s+(?:week|month|year)\s+)?(?:{_ACTS})\b"
@@ -323,13 +323,17 @@ def _name_at_end(segment: str) -> str:
     return _clean_name(m.group(1)) if m else ""
 
 
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$")
+
+
 def _speaker_before(before: str) -> tuple[str, bool]:
     """Speaker named before a quote: ``(name, resolve)``; ``resolve`` asks for the
     nearest preceding speaker or subject (a pronoun, or "…, but insisted")."""
     m = _ACCORDING.search(before)
     if m:
         return _clean_name(m["name"]), False
-    verbs = list(_VERB_RE.finditer(before))
+    # not a passive ("he was confirmed by a vote of 98 to nothing")
+    verbs = [v for v in _VERB_RE.finditer(before) if not _PASSIVE.search(before, 0, v.start())]
     if not verbs:
         # "Forstall: “Who is taller?”", a transcript's speaker
         label = _LABEL.fullmatch(before) if before.rstrip().endswith(":") else None
@@ -363,7 +367,9 @@ def _speaker_before(before: str) -> tuple[str, bool]:
         return "", True
     # "the Rev. Larry Kroon of the Wasilla Bible Church", "Doctor Sokal Pirg of the unit":
     # Kroon and Pirg speak
-    last = re.sub(rf"(?<=\w)\s+(?:of|from|at)\s+(?:the\s+)?(?:{_CAP}\s*)+$", " ", segments[-1])
+    # "As Ian Tuttle rightly wrote", "Jeff Weaver also suggested": the adverb goes
+    last = re.sub(r"(?:\s+(?:[a-z]\w*ly|also|later|then|again|once|still))+\s*$", " ", segments[-1])
+    last = re.sub(rf"(?<=\w)\s+(?:of|from|at)\s+(?:the\s+)?(?:{_CAP}\s*)+$", " ", last)
     if not _name_at_end(last):
         last = re.sub(
             r"(?<=[\w.])\s+(?:of|from|at)\s+(?:the\s+)?(?:[a-z][\w’'-]*\s*){1,3}$", " ", last
@@ -396,7 +402,13 @@ def _speaker_before(before: str) -> tuple[str, bool]:
         name = _name_at_end(segment)
         at = _NAME_AT_END.search(segment)
         if at and _PREPOSITION_BEFORE.search(segment[: at.start()]):
-            continue  # "Ken Isaacs, Vice President … at Samaritan's Purse, told": a workplace
+            # "Mayor Eric Garcetti of Los Angeles, speaking to Politico, explained": the
+            # person before the place; "Ken Isaacs, Vice President … at Samaritan's
+            # Purse, told": a workplace, the person is further back
+            placed = _name_at_end(re.sub(rf"\s+(?:of|from)\s+(?:the\s+)?{_NAMES}\s*$", "", segment))
+            if placed and _is_person(placed):
+                return placed, False
+            continue
         if name:
             return name, False
     return "", False
@@ -521,6 +533,8 @@ class _Resolver:
                 found.append((m.start(), name, speaks))
         for m in [*_APPOSITIVE_SUBJECT.finditer(text), *_DESCRIBED_SUBJECT.finditer(text)]:
             name = _clean_name(m["name"])
+            if _PREPOSITION_BEFORE.search(text, max(0, m.start("name") - 20), m.start("name")):
+                continue  # "Under questioning from Hatch, Lew declined …": Lew is the subject
             if name and not inside(m.start()):
                 found.append((m.start("name"), name, bool(_VERB_RE.fullmatch(m["verb"]))))
         for m in _SOMEONE.finditer(text):
@@ -826,7 +840,7 @@ _ORGANISATION_WORDS = {
 def _organisation(name: str) -> bool:
     """A name of an organisation rather than a person: "BBC Drama Commissioning"."""
     words = name.split()
-    return any(w in _ORGANISATION_WORDS or (len(w) > 1 and w.isupper()) for w in words)
+    return any(w in _ORGANISATION_WORDS or (len(_bare(w)) > 1 and w.isupper()) for w in words)
 
 
 def _blank_quotes(text: str, start: int, end: int, quotes: Sequence[QuoteSpan]) -> str:
@@ -1013,7 +1027,10 @@ def _split(text: str, prev: QuoteSpan, span: QuoteSpan) -> bool:
     """Only an attribution, inside one sentence, lies between two quotes."""
     between = text[prev.end : span.open_mark]
     return (
-        len(between) < 200
+        # a quote's first half ends on a comma, not a full stop: "“I was there,” Ann Lee
+        # said, “and I saw it”"
+        not re.search(r"[.!?]\W*$", text[prev.start : prev.end])
+        and len(between) < 200
         and "\n" not in between
         and bool(_VERB_RE.search(between))
         and not _sentence_ends(text, prev.end, span.open_mark)

@@ -134,6 +134,26 @@ FORMS = [
     ("pronoun after a subject with party and state",
      "“No deal,” Sen. Ann Kerr, D-Wash., said. Rep. Tom Pell wants a vote. Pell, R-Ohio, last "
      "week has signaled a change. “This should be the year,” he told reporters.", "Rep. Tom Pell"),
+    ("a new speaker after a whole quote, a passive verb between",
+     "Ann Kerr once said of him, “He made a difference. Some of it good.” Vice President "
+     "Tom R. Pell says he regrets his vote — he was confirmed by 98 to nothing — “because he "
+     "was so effective.”", "Tom R. Pell"),
+    ("pronoun, the subject and not a name after a preposition",
+     "“It is default,” Tom Pell said. Sen. Ann Kerr asked first. Under questioning from Kerr, "
+     "Pell declined to say how "
+     "large a rise he wants, telling the committee it must pass. “The longest is the best,” "
+     "he said.", "Tom Pell"),
+    ("an adverb between the name and the verb",
+     "As Ann Kerr rightly wrote in 2015, “Many of us are mad as hell.”", "Ann Kerr"),
+    ("a person of a place, then an appositive, then the verb",
+     "Mayor Ann Kerr of Los Angeles, speaking to reporters, explained: “We must act now.”",
+     "Ann Kerr"),
+    ("party and state before an appositive, after the quote",
+     "“We have closed the border,” Sen. Ann Kerr (R-S.C.), a member of the group, said "
+     "proudly.", "Sen. Ann Kerr"),
+    ("a speech announced for later", "“We must face these fears,” Kerr will say.", "Kerr"),
+    ("a pronoun's speech announced for later",
+     "Ann Kerr went to Davos. “They see their towns change,” she’ll say.", "Ann Kerr"),
 ]
 # fmt: on
 
