@@ -443,7 +443,8 @@ def _speaker_after(after: str) -> tuple[str, bool]:
 _NOMINAL_AFTER = re.compile(
     rf"""^[\s,”"’]*(?:
         (?:(?:(?P<the>the)|a|an|one|another|two|several)\s+(?:[\w’'-]+\s+){{0,4}}?)?
-        (?P<noun>[a-z][\w’'-]*)\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_VERBS})\b
+        (?P<noun>[a-z][\w’'-]*|Republican|Democrat)(?:,[^,“”"\n]{{1,80}},)?\s+
+        (?:\w+ly\s+|also\s+)?(?:{_SPEECH_VERBS}|ruled)\b
       | (?:{_SPEECH_VERBS})\s+(?:(?P<the2>the)|a|an|one|another)\s+(?:[a-z0-9][\w’'-]*\s+){{0,3}}?
         (?!(?:on|in|at|of|for|to|from|with|by|after|before|during|about|near|and|who|as)\b)
         (?P<noun2>[a-z0-9][\w’'-]*)\b(?!,?[ \t]+[A-Z])
@@ -739,7 +740,7 @@ def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
         if _WORK_BEFORE.search(text, max(0, span.open_mark - 40), span.open_mark):
             out.append((span, "", False))  # a title: "in his 1974 book, “An American Life”"
             continue
-        name, pronoun = "", False
+        name, pronoun, raw = "", False, ""
         # "“…,” said X" attributes; after "“….”" a new sentence has begun.
         m = None if text[span.start : span.end].endswith(".") else _AFTER_RE.match(after)
         if m:
@@ -783,8 +784,9 @@ def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
             office = noun.lower() if the and not name and noun.lower() in _OFFICES else ""
         elif not name and not pronoun:
             name, pronoun = _speaker_before(before or _introducing_line(text, sent_start))
-        if name and not pronoun and _office_described(name, after, before):
-            office, name = name.split()[-1].lower(), ""  # "the Alabama Republican says"
+        described = name or raw.strip()  # "the committee’s top Republican": no name
+        if described and not pronoun and _office_described(described, after, before):
+            office, name = described.split()[-1].lower(), ""  # "the Alabama Republican says"
         if office:
             # "the Florida senator told", "the committee's top Republican said": an
             # office holder the article has named, as a pronoun stands for one
@@ -798,6 +800,8 @@ def find_quotes(text: str) -> list[tuple[QuoteSpan, str, bool]]:
             _, name, explicit = out[-1]
         elif not name and not pronoun and i and _continues(text, spans[i - 1], span):
             _, name, explicit = out[-1]
+        elif not name and not pronoun and _own_attribution(text, span, after):
+            pass  # "“…,” Mueller’s spokesperson said": its own speaker, whom it names not
         elif (
             not name
             and not pronoun
@@ -1004,6 +1008,15 @@ def _title_stop(text: str, floor: int, stop: int) -> bool:
         and word is not None
         and (word[1] in _TITLES or (len(word[1]) == 1 and word[1].isupper()))
     )
+
+
+def _own_attribution(text: str, span: QuoteSpan, after: str) -> bool:
+    """The quote's sentence goes on after it to a verb of saying ("“…,” Mueller’s
+    spokesperson said in a statement"): the quote has an attribution of its own."""
+    if re.search(r"[.!?]\W*$", text[span.start : span.end]):
+        return False  # "“….” Then …": a new sentence
+    verb = _VERB_RE.search(after)
+    return verb is not None and len(after[: verb.start()].split()) <= 6
 
 
 def _continues(text: str, prev: QuoteSpan, span: QuoteSpan) -> bool:

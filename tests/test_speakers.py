@@ -152,6 +152,17 @@ FORMS = [
      "“We have closed the border,” Sen. Ann Kerr (R-S.C.), a member of the group, said "
      "proudly.", "Sen. Ann Kerr"),
     ("a speech announced for later", "“We must face these fears,” Kerr will say.", "Kerr"),
+    ("a quote with an attribution of its own that names nobody does not go on with the last",
+     "Tom Pell said he was “looking into it.” Now it is with the police. “We referred the "
+     "matter at once,” Kerr’s spokesperson said in a statement.", ""),
+    ("an office with a capital after 'the'",
+     "Sen. Ann Kerr (R-Utah) told the panel it was wrong. The panel sat for two hours. "
+     "“It is disconcerting,” the "
+     "committee’s top Republican said.", "Sen. Ann Kerr"),
+    ("an office, an appositive, then the verb",
+     "Judge Tom Pell said he would go ahead. The hearing ended at noon. “The need for speed "
+     "calls for the trial date,” "
+     "the district court judge, an appointee of the last president, ruled.", "Tom Pell"),
     ("a pronoun's speech announced for later",
      "Ann Kerr went to Davos. “They see their towns change,” she’ll say.", "Ann Kerr"),
 ]
