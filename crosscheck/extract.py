@@ -40,7 +40,7 @@ _SPEECH_VERBS = (
     r"promised|vowed|pledged|predicted|described|called it|saying|adding|admitting|"
     r"insisting|warning|explaining|telling|declaring|arguing|writing|asked|testified|"
     r"implored|shouted|boasted|exclaimed|recalled|stressed|asserted|cautioned|complained|"
-    r"joked|lamented|observed|recounted|revealed|reiterated|answered|agreed|cried|yelled|"
+    r"joked|lamented|observed|recounted|revealed|reiterated|repeated|answered|agreed|cried|yelled|"
     r"screamed|whispered|muttered|concluded|alleged|quipped|posted|maintained|contended|"
     r"countered|retorted|emphasised|emphasized|elaborated|proclaimed|announces|notes|"
     r"explains|adds|testifies|recalls|warns|argues|concedes|admits|insists|tweets|thundered|"
@@ -363,6 +363,8 @@ def _speaker_before(before: str) -> tuple[str, bool]:
     # "Stephen Kinnock, the MP for Aberavon …, said", "Ian Lavery, Labour’s campaigns
     # chief, went further … in admitting"), or was elided ("…, but insisted").
     segments = subject.split(",")
+    if _ELIDED_SUBJECT.search(segments[-1]) and _INDEFINITE.match(subject):
+        return "", False  # "A social psychologist … studied it and concluded that “…”"
     if not subject.strip() or _ELIDED_SUBJECT.search(segments[-1]):
         return "", True
     # "the Rev. Larry Kroon of the Wasilla Bible Church", "Doctor Sokal Pirg of the unit":
@@ -538,7 +540,7 @@ class _Resolver:
                 continue  # "Under questioning from Hatch, Lew declined …": Lew is the subject
             if name and not inside(m.start()):
                 found.append((m.start("name"), name, bool(_VERB_RE.fullmatch(m["verb"]))))
-        for m in _SOMEONE.finditer(text):
+        for m in [*_SOMEONE.finditer(text), *_SOMEONE_ALONE.finditer(text)]:
             if not inside(m.start()):
                 found.append((m.start("noun"), "", False))  # nobody the article names
         for pattern, speaks in ((_REPORTED_AFTER, True), (_ACCORDING, True), (_WHO, False)):
@@ -706,6 +708,13 @@ _SOMEONE = re.compile(
     r"survivor|victim|relative|friend|shopper|visitor|tourist|parent|mother|father|juror|"
     r"soldier|guard|diplomat|aide|executive|owner|player|blogger|journalist|reporter|"
     r"villager|farmer|doctor|bystander|onlooker|commuter|user|viewer|listener)s?\b"
+)
+# A subject the article does not name, opening a sentence: "A social psychologist at
+# …", "Another tried guilt", "One asked".
+_INDEFINITE = re.compile(r"\s*(?:(?:However|But|And|Then),?\s+)?(?:An?|One|Another)\s+[a-z]")
+_SOMEONE_ALONE = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s)|(?<=\n))(?P<noun>One|Another)\s+(?:\w+ly\s+)?"
+    rf"(?:{_ACTS})\b"
 )
 # "… Reunion Pictures' Matthew O'Connor, who coproduced …": a person the sentence
 # goes on to tell about, whom the next "he" is likely to mean.
@@ -1003,10 +1012,15 @@ def _title_stop(text: str, floor: int, stop: int) -> bool:
     "Adam B. Schiff"), not the end of a sentence (the word before it read from no
     earlier than ``floor``)."""
     word = re.search(r"(\w+)$", text[max(floor, stop - 12) : stop])
+    if text[stop] != "." or word is None:
+        return False
+    # ... or of an abbreviation inside a clause ("Sen. Patty Murray, D-Wash., said", "(D-Ill.)",
+    # "the No. 2 Senate Democrat")
     return (
-        text[stop] == "."
-        and word is not None
-        and (word[1] in _TITLES or (len(word[1]) == 1 and word[1].isupper()))
+        word[1] in _TITLES
+        or (len(word[1]) == 1 and word[1].isupper())
+        or text[stop + 1 : stop + 2] in (",", ")")
+        or (word[1] == "No" and re.match(r"\s*\d", text[stop + 1 : stop + 4]) is not None)
     )
 
 
@@ -1027,12 +1041,24 @@ def _continues(text: str, prev: QuoteSpan, span: QuoteSpan) -> bool:
 def _introducing_line(text: str, start: int) -> str:
     """The line before ``start`` when it ends by introducing a quote ("Andrew Wetzler,
     director of the program, commented," / "An official said:"); "" otherwise."""
-    line = text[text.rfind("\n", 0, max(0, start - 1)) + 1 : start].rstrip()
+    above = text[:start].rstrip()  # past a blank line between paragraphs
+    line = above[above.rfind("\n") + 1 :]
     if re.search(rf"\b(?:{_SPEECH_VERBS})\s*[,:]$", line) and '"' not in line[-3:]:
         return line
-    if line.endswith(":") and (m := _SUBJECT_RE.search(line)):
-        # "The UN's Mr Gunness disagreed with the minister:": its subject speaks
-        return f"{m['name']} said:"
+    if not line.endswith(":"):
+        return ""
+    line = line[_sentence_start(line, len(line) - 1, 0) :]  # its last sentence
+    for m in _SUBJECT_RE.finditer(line):
+        # "The UN's Mr Gunness disagreed with the minister:": its subject speaks (not
+        # "Ann Kerr of the Daily Sun relished …")
+        if not _PREPOSITION_BEFORE.search(line, 0, m.start()):
+            return f"{m['name']} said:"
+    # "Conor Clarke of Slate magazine relished his dissents:": the first person the line
+    # names, not after a preposition
+    for m in re.finditer(_NAMES, line):
+        name = _clean_name(m.group(0))
+        if _is_person(name) and not _PREPOSITION_BEFORE.search(line, 0, m.start()):
+            return f"{name} said:"
     return ""
 
 

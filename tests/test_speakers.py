@@ -163,6 +163,24 @@ FORMS = [
      "Judge Tom Pell said he would go ahead. The hearing ended at noon. “The need for speed "
      "calls for the trial date,” "
      "the district court judge, an appointee of the last president, ruled.", "Tom Pell"),
+    ("a state's abbreviation ends no sentence",
+     "“There is a right way to do it,” Sen. Ann Kerr, R-Ga., said Sunday.", "Sen. Ann Kerr"),
+    ("'No.' and a number end no sentence",
+     "Senator Tom Pell gave advice. Asked about it, the No. 2 Senate Democrat said: “If "
+     "it is fixed, it will decide the race.”", "Tom Pell"),
+    ("a line that introduces the quote, above a blank line",
+     "Ann Kerr of the Daily Sun relished his dissents:\n\n“His style is equal parts anger and "
+     "pageantry.”", "Ann Kerr"),
+    ("the introducing line's last sentence, not a subject before it",
+     "A scholar at the University of Kent studied the archive. Ann Kerr described him at more "
+     "length:\n\n“He comes in like a knight.”", "Ann Kerr"),
+    ("an unnamed subject whose verb is elided",
+     "Tom Pell wrote most of them. A social psychologist at the University of Kent studied the "
+     "archive and concluded that “he communicates a sense of urgency.”", ""),
+    ("a pronoun after 'another' who is not named",
+     "Ann Kerr was well received. “You must run,” said one woman. “I want to vote for you.” "
+     "Another tried guilt, telling Kerr that it was on her list. “You can't deny me that,” she "
+     "added.", ""),
     ("a pronoun's speech announced for later",
      "Ann Kerr went to Davos. “They see their towns change,” she’ll say.", "Ann Kerr"),
 ]
