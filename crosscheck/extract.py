@@ -179,7 +179,8 @@ _ACTS = (
 )
 _SUBJECT_RE = re.compile(
     rf"(?P<name>{_NAME}){_PARTY_STATE}?\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|"
-    rf"(?:last|this|next)\s+(?:week|month|year)\s+)?(?:{_ACTS})\b"
+    rf"(?:last|this|next)\s+(?:week|month|year)\s+|"
+    rf"(?:in|on|at|for)\s+(?:this|that|the|his|her|its|their)\s+[a-z]\w*\s+)?(?:{_ACTS})\b"
 )
 # "Gene Smith, who replaced Andy Geiger, said …", "Josh Moore, one of the defense
 # lawyers, had reminded …", "David Brock — at the center of … — said": a subject before

@@ -181,6 +181,9 @@ FORMS = [
      "Ann Kerr was well received. “You must run,” said one woman. “I want to vote for you.” "
      "Another tried guilt, telling Kerr that it was on her list. “You can't deny me that,” she "
      "added.", ""),
+    ("pronoun after a subject with a short phrase before its verb",
+     "Ann Kerr leads the party. Tom Pell, the alliance's head, urged caution. But Kerr in "
+     "this area called for better ties. “There has to be a process,” she said.", "Ann Kerr"),
     ("a pronoun's speech announced for later",
      "Ann Kerr went to Davos. “They see their towns change,” she’ll say.", "Ann Kerr"),
 ]
