@@ -278,12 +278,19 @@ def index(
             # An unreadable file is not a deleted one: pruning now would lose its article.
             typer.echo("crosscheck: warning: not pruning, since some files were skipped", err=True)
             prune = False
-        if rebuild and store.exists():
-            store_mod.remove(store)
-        with store_mod.Store.open(store, model=model, create=True) as st:
-            stats = st.update(
-                corpus.articles, Embedder(st.model), prune=prune, progress=progress, engine=runner
+        if rebuild:
+            stats = store_mod.rebuild(
+                store, corpus.articles, model=model, progress=progress, engine=runner
             )
+        else:
+            with store_mod.Store.open(store, model=model, create=True) as st:
+                stats = st.update(
+                    corpus.articles,
+                    Embedder(st.model),
+                    prune=prune,
+                    progress=progress,
+                    engine=runner,
+                )
     except sqlite3.DatabaseError as exc:
         raise _fail(store_mod.failure(store, exc)) from None
     except CrosscheckError as exc:

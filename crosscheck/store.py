@@ -27,6 +27,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, fields
@@ -792,11 +793,39 @@ def _lock(path: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def remove(path: Path) -> None:
-    """Delete a store's files (for ``--rebuild``), leaving the directory."""
-    with _lock(path):
-        for file in [path / DB_NAME, *path.glob(f"{DB_NAME}-*"), *path.glob("*.faiss*")]:
-            try:
+REBUILD_DIR = ".rebuild"  # inside the store folder: the new store while it is built
+
+
+def rebuild(
+    path: Path,
+    articles: Sequence[Article],
+    model: str | None = None,
+    progress: bool = False,
+    engine: Engine = LOCAL,
+) -> UpdateStats:
+    """Start the store at ``path`` afresh from ``articles`` (``index --rebuild``). The new
+    store is built whole in a folder inside it and only then put in the old one's place,
+    so that a failure on the way (a full disk, an interrupt) leaves the old store as it
+    was."""
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: is a file, not a store folder; give a folder for --store")
+    new = path / REBUILD_DIR
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(new, ignore_errors=True)  # what an interrupted rebuild left
+        with Store.open(new, model=model, create=True) as st:
+            stats = st.update(articles, Embedder(st.model), progress=progress, engine=engine)
+        with _lock(path):
+            # The old index files and journals go first: a journal left beside the new
+            # database would be played into it. The database is replaced in one rename;
+            # the new index files follow (caches: were they lost, they are rebuilt).
+            for file in [*path.glob(f"{DB_NAME}-*"), *path.glob("*.faiss*")]:
                 file.unlink(missing_ok=True)
-            except OSError as exc:
-                raise _unwritable(path, exc) from None
+            os.replace(new / DB_NAME, path / DB_NAME)
+            for file in new.glob("*.faiss"):
+                os.replace(file, path / file.name)
+    except (sqlite3.DatabaseError, OSError) as exc:
+        raise failure(path, exc) from None
+    finally:
+        shutil.rmtree(new, ignore_errors=True)
+    return stats

@@ -109,6 +109,51 @@ def test_a_full_disk_while_writing_an_index_file_leaves_no_stray_file(
         assert s.index("sentences").ntotal == 1
 
 
+@pytest.mark.parametrize("case", ["disk full in the database", "disk full in the index files"])
+def test_a_rebuild_that_runs_out_of_disk_leaves_the_old_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    # issue 23: the old store was deleted first, "it is unchanged" was said, and 0 articles
+    # were left once space was freed
+    st, new = _indexed(tmp_path)
+    exc, told = WRITE_FAILURES[case]
+    target = "_write_indexes" if "index files" in case else "_insert"
+    monkeypatch.setattr(Store, target, _raise(exc))
+    args = ["index", str(new), "-s", str(st), "--rebuild", "--no-progress"]
+    result = CliRunner().invoke(app, args)
+    _clean(result)
+    assert result.exit_code == EXIT_ERROR, result.output
+    assert told in result.output and "unchanged" in result.output
+    monkeypatch.undo()
+    assert _stored(st) == ["a"]
+    assert not (st / store.REBUILD_DIR).exists()
+    with Store.open(st) as s:
+        assert s.index("sentences").ntotal == 1
+    # space freed: the same command now rebuilds the store from its paths
+    assert CliRunner().invoke(app, args).exit_code == 0
+    assert _stored(st) == ["b"]
+
+
+def test_a_rebuild_replaces_the_store_and_what_an_interrupted_one_left(tmp_path: Path) -> None:
+    st, new = _indexed(tmp_path)
+    left = st / store.REBUILD_DIR
+    left.mkdir()
+    (left / store.DB_NAME).write_bytes(b"half a database")
+    (st / f"{store.DB_NAME}-journal").write_bytes(b"a journal of the old store")
+    result = CliRunner().invoke(
+        app, ["index", str(new), "-s", str(st), "--rebuild", "--no-progress"]
+    )
+    assert result.exit_code == 0, result.output
+    assert _stored(st) == ["b"]
+    assert sorted(p.name for p in st.iterdir() if not p.name.startswith(".")) == [
+        "crosscheck.sqlite",
+        "quotes-1.faiss",
+        "sentences-1.faiss",
+    ]
+    with Store.open(st) as s:
+        assert s.index("sentences").ntotal == 1
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes through file modes")
 def test_a_really_read_only_store(tmp_path: Path) -> None:
     st, new = _indexed(tmp_path)
