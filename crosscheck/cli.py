@@ -112,23 +112,31 @@ def _warn(warnings: Sequence[str]) -> None:
         typer.echo(f"crosscheck: warning: {safe_text(warning)}", err=True)
 
 
-def _destination(output: Path | None, inputs: list[Path]) -> Path | None:
-    """Where ``--output`` writes, checked before any work is done: a file in a folder
-    that exists, not a folder, not one of the input articles; through a link, the
-    file it points to. Raises UsageError naming the problem."""
+def _destination(output: Path | None, inputs: list[Path], option: str = "--output") -> Path | None:
+    """Where ``--output`` (or ``option``) writes, checked before any work is done: a file
+    in a folder that exists, not a folder, not one of the input articles; through a link,
+    the file it points to; a terminal, ``/dev/null`` or a named pipe written into, never
+    replaced; no other device. Raises UsageError naming the problem."""
     if output is None:
         return None
     target = output.resolve() if output.is_symlink() else output
     if target.is_dir():
-        raise UsageError(f"--output {output}: is a folder; give a file name")
+        raise UsageError(f"{option} {output}: is a folder; give a file name")
     if not target.parent.is_dir():
-        raise UsageError(f"--output {output}: the folder {target.parent} does not exist")
+        raise UsageError(f"{option} {output}: the folder {target.parent} does not exist")
+    if target.exists() and not (target.is_file() or _stream(target)):
+        raise UsageError(f"{option} {output}: is a device or a socket, not a file")
     resolved = target.resolve()
     for p in inputs:
         files = p.rglob("*") if p.is_dir() else [p]
         if any(f.resolve() == resolved for f in files):
-            raise UsageError(f"--output {output}: is one of the input articles; write elsewhere")
+            raise UsageError(f"{option} {output}: is one of the input articles; write elsewhere")
     return target
+
+
+def _stream(path: Path) -> bool:
+    """A character device (a terminal, ``/dev/null``) or a named pipe: written into."""
+    return path.is_char_device() or path.is_fifo()
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -138,6 +146,13 @@ def _write(text: str, output: Path | None) -> None:
             sys.stdout.flush()
         except BrokenPipeError:
             raise _ReaderGone from None
+        return
+    if _stream(output):
+        try:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise _fail(UsageError(f"{output}: cannot write it ({exc.strerror or exc})")) from None
         return
     tmp = output.with_name(output.name + ".tmp")
     try:
@@ -220,6 +235,8 @@ def report(
         raise _fail(UsageError("--update-baseline needs --baseline FILE"))
     try:
         output = _destination(output, paths or [Path("articles")])
+        if update_baseline:
+            baseline = _destination(baseline, paths or [Path("articles")], "--baseline")
         expected = baseline_mod.load(baseline) if baseline and not update_baseline else None
         result = build_report(
             paths or [Path("articles")],

@@ -512,8 +512,45 @@ def check(
     Refuses a store indexed by an older extraction (see ``Store.require_current``)."""
     store.require_current()
     corpus = _load(paths)
+    drafts, renamed = _apart_from_stored(corpus.articles, store)
     results = [
-        check_article(a, store, embedder, window)
-        for a in sorted(corpus.articles, key=lambda a: a.id)
+        check_article(a, store, embedder, window) for a in sorted(drafts, key=lambda a: a.id)
     ]
-    return results, corpus.warnings
+    return results, corpus.warnings + renamed
+
+
+def _apart_from_stored(
+    articles: Sequence[Article], store: Store
+) -> tuple[list[Article], list[str]]:
+    """The articles, each whose id a stored article of another file and text has (ids
+    are file stems: another folder's "draft.md") given a free id, so that it is checked
+    against that article and ``--add`` keeps both; a warning for each renamed."""
+    stored = {a.id: a for a in store.articles(a.id for a in articles)}
+    ids = store.article_ids()
+    taken = set(ids) | {a.id for a in articles}
+    out, warnings = [], []
+    for a in articles:
+        old = stored.get(a.id)
+        if old is not None and old.text != a.text and not _same_file(old.source, a.source):
+            # the id this file was given before, if it was; else a free one
+            before = [b.id for b in store.articles(i for i in ids if i.startswith(f"{a.id}~"))
+                      if _same_file(b.source, a.source)]  # fmt: skip
+            n = 2
+            while f"{a.id}~{n}" in taken:
+                n += 1
+            new_id = before[0] if before else f"{a.id}~{n}"
+            taken.add(new_id)
+            warnings.append(
+                f"{a.source}: article id {a.id!r} is already stored from {old.source}; "
+                f"checked as {new_id!r}"
+            )
+            a = replace(a, id=new_id)
+        out.append(a)
+    return out, warnings
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return a == b

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -269,6 +271,63 @@ def test_a_bad_output_is_refused_before_the_analysis(
     assert result.exit_code == 2, result.output
     assert message in result.output and "Traceback" not in result.output
     assert (arts / "a.txt").read_text() == before  # nothing lost
+
+
+def test_update_baseline_onto_an_input_article_is_refused(tmp_path: Path) -> None:
+    # issue 23: --output refused this, --update-baseline overwrote the article
+    arts = _corpus(tmp_path)
+    before = (arts / "a.txt").read_text()
+    result = CliRunner().invoke(
+        app, ["report", str(arts), "--baseline", str(arts / "a.txt"), "--update-baseline"]
+    )
+    assert result.exit_code == 2, result.output
+    assert "--baseline" in result.output and "one of the input articles" in result.output
+    assert (arts / "a.txt").read_text() == before
+
+
+def test_update_baseline_onto_a_link_writes_through(tmp_path: Path) -> None:
+    arts = _corpus(tmp_path)
+    real, link = tmp_path / "real.json", tmp_path / "link.json"
+    real.write_text("{}")
+    link.symlink_to(real)
+    args = ["report", str(arts), "--baseline", str(link), "--update-baseline", "--no-progress"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and json.loads(real.read_text())
+
+
+@pytest.mark.parametrize("option", ["-o", "--baseline"])
+def test_a_named_pipe_or_a_device_is_written_into_not_replaced(tmp_path: Path, option: str) -> None:
+    # issue 23: the output replaced a pipe (or, as root, /dev/null) with a regular file
+    arts = _corpus(tmp_path)
+    extra = ["--update-baseline"] if option == "--baseline" else ["-f", "json"]
+    result = CliRunner().invoke(
+        app, ["report", str(arts), option, os.devnull, *extra, "--no-progress"]
+    )
+    assert result.exit_code == 0, result.output
+    assert Path(os.devnull).is_char_device()
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    result = CliRunner().invoke(app, ["report", str(arts), option, str(fifo), *extra])
+    reader.join(timeout=60)
+    assert result.exit_code == 0, result.output
+    assert fifo.is_fifo() and json.loads(got[0])
+
+
+def test_an_output_onto_a_socket_is_refused(tmp_path: Path) -> None:
+    arts = _corpus(tmp_path)
+    sock = socket.socket(socket.AF_UNIX)
+    path = tmp_path / "s.sock"
+    sock.bind(str(path))
+    try:
+        result = CliRunner().invoke(app, ["report", str(arts), "-o", str(path)])
+    finally:
+        sock.close()
+    assert result.exit_code == 2 and "not a file" in result.output
+    assert path.is_socket()
 
 
 def test_an_output_link_is_written_through(tmp_path: Path) -> None:

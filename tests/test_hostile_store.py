@@ -154,6 +154,34 @@ def test_a_rebuild_replaces_the_store_and_what_an_interrupted_one_left(tmp_path:
         assert s.index("sentences").ntotal == 1
 
 
+def test_check_add_of_a_draft_named_like_a_stored_article_keeps_both(tmp_path: Path) -> None:
+    # issue 23: ids are file stems; the draft silently replaced the stored article (and
+    # was never compared with it)
+    wire, desk = tmp_path / "wire", tmp_path / "desk"
+    wire.mkdir()
+    desk.mkdir()
+    (wire / "report.md").write_text("---\noutlet: Wire\n---\n" + A)
+    (desk / "report.md").write_text("---\noutlet: Desk\n---\n" + B)
+    st = tmp_path / "store"
+    runner = CliRunner()
+    assert runner.invoke(app, ["index", str(wire), "-s", str(st), "--no-progress"]).exit_code == 0
+    result = runner.invoke(app, ["check", str(desk / "report.md"), "-s", str(st), "--add"])
+    _clean(result)
+    assert "already stored from" in result.output and "'report~2'" in result.output
+    assert "275" in result.output and "382" in result.output  # compared with the stored one
+    assert result.exit_code == 1, result.output
+    with Store.open(st) as s:
+        assert s.article_ids() == ["report", "report~2"]
+        assert s.articles(["report"])[0].outlet == "Wire"
+    # the same draft, edited and added again, updates its own entry
+    (desk / "report.md").write_text("---\noutlet: Desk\n---\n" + B + "More.\n")
+    again = runner.invoke(app, ["check", str(desk / "report.md"), "-s", str(st), "--add"])
+    _clean(again)
+    with Store.open(st) as s:
+        assert s.article_ids() == ["report", "report~2"]
+        assert s.articles(["report~2"])[0].text.endswith("More.\n")
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes through file modes")
 def test_a_really_read_only_store(tmp_path: Path) -> None:
     st, new = _indexed(tmp_path)
