@@ -166,6 +166,7 @@ def assemble(reads: Iterable[FileRead]) -> Corpus:
         if not read.articles:
             corpus.warnings.append(f"skipped {path}: no article text")
         for article in read.articles:
+            article = _whole_characters(article)
             if article.id in seen:
                 new_id = _free_id(article.id, seen)
                 corpus.warnings.append(
@@ -176,6 +177,24 @@ def assemble(reads: Iterable[FileRead]) -> Corpus:
             seen[article.id] = str(path)
             corpus.articles.append(article)
     return corpus
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole_characters(a: Article) -> Article:
+    """``a`` with each lone surrogate (a JSON "\\ud800", a file name's byte that is not
+    UTF-8) as U+FFFD: no encoder, tokenizer or database takes one."""
+
+    def whole(s: str) -> str:
+        return _SURROGATE.sub("\ufffd", s)
+
+    if not any(_SURROGATE.search(s) for s in (a.id, a.outlet, a.text, a.title, a.url, a.source)):
+        return a
+    return replace(
+        a, id=whole(a.id), outlet=whole(a.outlet), text=whole(a.text), title=whole(a.title),
+        url=whole(a.url), source=whole(a.source),
+    )  # fmt: skip
 
 
 def _free_id(base: str, seen: dict[str, str]) -> str:

@@ -229,7 +229,8 @@ _DAMAGE = (ValueError, KeyError, TypeError, sqlite3.DatabaseError)
 
 def _reads(method: Callable[_P, _R]) -> Callable[_P, _R]:
     """A reading method of :class:`Store`: damaged contents become a StoreError that
-    names the store and says how to rebuild it."""
+    names the store and says how to rebuild it; a store another program holds, one that
+    says so."""
 
     @functools.wraps(method)
     def read(*args: _P.args, **kwargs: _P.kwargs) -> _R:
@@ -238,9 +239,23 @@ def _reads(method: Callable[_P, _R]) -> Callable[_P, _R]:
         except _DAMAGE as exc:
             store = args[0]
             assert isinstance(store, Store)
+            if isinstance(exc, sqlite3.OperationalError) and _unwritable_reason(exc) == "busy":
+                raise _busy(store.path, exc) from None
             raise _damaged(store.path, exc) from None
 
     return read
+
+
+def _busy(path: Path, exc: Exception) -> StoreError:
+    return StoreError(
+        f"{path}: the store is held by another program ({exc}), most likely an `index` "
+        "writing to it; run again when it is done (the store is not damaged)"
+    )
+
+
+def _newer(stored: str, ours: int) -> bool:
+    """A version a store records is above this crosscheck's ``ours``."""
+    return stored.isdigit() and int(stored) > ours
 
 
 class Store:
@@ -285,6 +300,13 @@ class Store:
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise _damaged(path, exc) from None
+        if _newer(meta.get("schema_version", ""), SCHEMA_VERSION):
+            conn.close()
+            raise StoreError(
+                f"{path}: made by a newer crosscheck (store schema "
+                f"{meta['schema_version']}; this one reads {SCHEMA_VERSION}); upgrade "
+                "crosscheck to use it"
+            )
         if meta.get("schema_version") != str(SCHEMA_VERSION) or "model" not in meta:
             conn.close()
             raise StoreError(
@@ -323,9 +345,15 @@ class Store:
         """Raise :class:`StoreError` when the stored claims come from an older
         extraction: comparing a new article with them would miss what it now reads."""
         if not self.current:
+            stored = self.meta.get("extraction_version", "1")
+            if _newer(stored, EXTRACTION_VERSION):
+                raise StoreError(
+                    f"{self.path}: indexed by a newer crosscheck (extraction {stored}; this "
+                    f"one reads {EXTRACTION_VERSION}); upgrade crosscheck to use it"
+                )
             raise StoreError(
                 f"{self.path}: indexed by an older crosscheck (extraction "
-                f"{self.meta.get('extraction_version', '1')}, now {EXTRACTION_VERSION}); "
+                f"{stored}, now {EXTRACTION_VERSION}); "
                 f"update it with `crosscheck index PATHS --store {self.path}` (nothing is "
                 "embedded again)"
             )

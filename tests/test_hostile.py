@@ -273,6 +273,25 @@ def test_a_bad_output_is_refused_before_the_analysis(
     assert (arts / "a.txt").read_text() == before  # nothing lost
 
 
+@pytest.mark.parametrize("fmt", ["table", "json", "html"])
+def test_lone_surrogates_in_a_record_or_a_file_name_are_read_and_written(
+    tmp_path: Path, fmt: str
+) -> None:
+    # issue 23: a JSON "\ud800" ended in exit 4; a file name that is not UTF-8 broke a
+    # strict UTF-8 output
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    (arts / "a.json").write_text('{"outlet": "A", "text": "Labour lost 275 seats \\ud800 today."}')
+    (arts / os.fsdecode(b"b\xff.txt")).write_text("Labour lost 382 seats today.\n")
+    out = tmp_path / f"r.{fmt}"
+    result = CliRunner().invoke(
+        app, ["report", str(arts), "-f", fmt, "-o", str(out), "--no-progress"]
+    )
+    assert result.exit_code == 0, result.output
+    written = out.read_bytes().decode("utf-8")  # strict: no lone surrogate written
+    assert "382" in written and "275" in written
+
+
 def test_update_baseline_onto_an_input_article_is_refused(tmp_path: Path) -> None:
     # issue 23: --output refused this, --update-baseline overwrote the article
     arts = _corpus(tmp_path)

@@ -211,6 +211,50 @@ def test_check_add_on_a_store_that_cannot_be_written_still_reports(
     assert "read-only" in result.stderr
 
 
+def test_a_store_another_program_holds_is_not_called_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # issue 23: `check` while `index` held the write lock said "damaged …; rebuild it"
+    st, new = _indexed(tmp_path)
+    monkeypatch.setattr(store, "_select_in", _raise(sqlite3.OperationalError("database is locked")))
+    result = CliRunner().invoke(app, ["check", str(new), "-s", str(st)])
+    _clean(result)
+    assert result.exit_code == EXIT_ERROR
+    assert "held by another program" in result.output and "not damaged" in result.output
+    assert "--rebuild" not in result.output
+
+
+def test_a_draft_with_a_lone_surrogate_is_checked_and_the_store_is_not_called_damaged(
+    tmp_path: Path,
+) -> None:
+    # issue 23: a JSON "\ud800" reached SQLite and the intact store was called damaged
+    st, _ = _indexed(tmp_path)
+    draft = tmp_path / "draft.json"
+    draft.write_text('{"outlet": "Desk", "text": "Labour lost 382 seats \\ud800 on Friday."}')
+    result = CliRunner().invoke(app, ["check", str(draft), "-s", str(st), "-f", "json"])
+    _clean(result)
+    assert result.exit_code == 1, result.output  # the 275 / 382 conflict
+    assert "damaged" not in result.output and "\ufffd" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "told"),
+    [("extraction_version", "99", "newer crosscheck"), ("schema_version", "9", "newer crosscheck")],
+)
+def test_a_store_of_a_newer_crosscheck_is_not_called_older(
+    tmp_path: Path, key: str, value: str, told: str
+) -> None:
+    st, new = _indexed(tmp_path)
+    conn = sqlite3.connect(st / DB_NAME)
+    with conn:
+        conn.execute("UPDATE meta SET value = ? WHERE key = ?", (value, key))
+    conn.close()
+    result = CliRunner().invoke(app, ["check", str(new), "-s", str(st)])
+    _clean(result)
+    assert result.exit_code == EXIT_ERROR and told in result.output, result.output
+    assert "older" not in result.output and "--rebuild" not in result.output
+
+
 # Damage done to a store's contents behind crosscheck's back: (SQL, what it breaks).
 DAMAGE = {
     "payload not JSON": "UPDATE claims SET payload = 'not json'",
