@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .ingest import read_text
 from .model import Report
 from .report import finding_id
 
@@ -49,20 +50,47 @@ def to_text(report: Report) -> str:
 
 
 def load(path: Path) -> list[dict[str, Any]]:
+    """The entries of the baseline file at ``path``, read as an article is (a regular
+    file, at most the file size limit, any of the encodings) and checked entry by entry:
+    InputError naming the file and the first problem."""
     try:
-        data = json.loads(path.read_text("utf-8"))
+        data = json.loads(read_text(path))
     except FileNotFoundError:
         raise InputError(f"{path}: no baseline here; write one with --update-baseline") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the baseline ({exc.strerror or exc})") from None
+    except json.JSONDecodeError as exc:
         raise InputError(f"{path}: not a crosscheck baseline ({exc})") from None
+    except RecursionError:
+        raise InputError(f"{path}: not a crosscheck baseline (nested too deeply)") from None
     if not isinstance(data, dict) or data.get("baseline_version") != BASELINE_VERSION:
         raise InputError(f"{path}: not a crosscheck baseline of version {BASELINE_VERSION}")
     findings = data.get("findings")
-    if not isinstance(findings, list) or not all(
-        isinstance(e, dict) and "id" in e for e in findings
-    ):
-        raise InputError(f"{path}: its findings are not a list of entries with an id")
+    if not isinstance(findings, list):
+        raise InputError(f"{path}: its findings are not a list of entries")
+    for n, e in enumerate(findings, 1):
+        problem = _problem(e)
+        if problem:
+            raise InputError(f"{path}: finding {n} of the baseline {problem}")
     return findings
+
+
+def _problem(e: object) -> str:
+    """What is wrong with one baseline entry; "" when nothing is. Each field a baseline
+    writes is, when present, of the type it writes."""
+    if not isinstance(e, dict):
+        return "is not an object"
+    if not isinstance(e.get("id"), str):
+        return "has no id (a string)"
+    for key in ("kind", "severity", "subtype", "explanation"):
+        if key in e and not isinstance(e[key], str):
+            return f"has a {key} that is not a string"
+    claims = e.get("claims", [])
+    if not isinstance(claims, list) or not all(
+        isinstance(c, dict) and all(isinstance(v, str) for v in c.values()) for c in claims
+    ):
+        return "has claims that are not objects of strings"
+    return ""
 
 
 @dataclass

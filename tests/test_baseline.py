@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 from pathlib import Path
 
@@ -107,6 +109,57 @@ def test_a_bad_baseline_file_exits_2(tmp_path: Path, content: str) -> None:
     path.write_text(content)
     result = runner.invoke(app, ["report", str(ROOT / "articles"), "--baseline", str(path)])
     assert result.exit_code == 2 and "baseline" in result.output
+
+
+def _entry(**fields: object) -> str:
+    e = {"id": "a1", "kind": "quote_drift", "severity": "low", "claims": []} | fields
+    return json.dumps({"baseline_version": 1, "findings": [e]})
+
+
+BAD_BASELINES = {
+    # issue 23: each ended in exit 4 (a bug in crosscheck), or hung, or ate memory
+    "ids of mixed types": json.dumps(
+        {"baseline_version": 1, "findings": [{"id": "a", "kind": "x"}, {"id": 3, "kind": "x"}]}
+    ),
+    "a list as id": _entry(id=["a"]),
+    "a null kind": _entry(kind=None),
+    "claims that are not objects": _entry(claims=["a", 1]),
+    "a claim's field not a string": _entry(claims=[{"article": 1}]),
+    "an entry that is not an object": json.dumps({"baseline_version": 1, "findings": [3]}),
+    "nested 100,000 deep": '{"baseline_version": 1, "findings": ' + "[" * 100_000,
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_BASELINES))
+def test_a_malformed_baseline_is_named_not_a_crash(tmp_path: Path, case: str) -> None:
+    path = tmp_path / "b.json"
+    path.write_text(BAD_BASELINES[case])
+    result = runner.invoke(app, ["report", str(ROOT / "articles"), "--baseline", str(path)])
+    assert result.exit_code == 2, result.output
+    assert str(path) in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("kind", ["folder", "pipe", "device"])
+def test_a_baseline_that_is_no_regular_file_is_refused_at_once(tmp_path: Path, kind: str) -> None:
+    # a pipe hung for ever; /dev/zero read until memory ran out
+    path = tmp_path / "b.json"
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "pipe":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    result = runner.invoke(app, ["report", str(ROOT / "articles"), "--baseline", str(path)])
+    assert result.exit_code == 2 and str(path) in result.output, result.output
+
+
+def test_a_baseline_with_a_byte_order_mark_is_read(corpus_copy: Path, tmp_path: Path) -> None:
+    path = tmp_path / "b.json"
+    args = ["report", str(corpus_copy), "--baseline", str(path), "--no-progress"]
+    assert runner.invoke(app, [*args, "--update-baseline"]).exit_code == 0
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0 and "as expected" in result.output, result.output
 
 
 def test_update_baseline_needs_a_file() -> None:

@@ -16,9 +16,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from crosscheck import baseline
 from crosscheck.cli import app
 from crosscheck.engine import extract_one
+from crosscheck.errors import InputError
 from crosscheck.ingest import load
+from crosscheck.model import Finding, FindingKind, Report, Severity, Side
 from crosscheck.store import DB_NAME
 
 SECONDS_PER_CASE = 10.0  # a hang guard, far above any case's real time (< 0.5 s)
@@ -155,3 +158,55 @@ def test_mutated_store_rows_end_in_a_message_and_a_known_exit_code(
         assert result.exit_code in (0, 1, 2, 3), f"{what}: {args[0]} exit {result.exit_code}"
         if result.exit_code == 2:
             assert str(copy) in result.output, what
+
+
+JSON_VALUES: list[object] = [None, 0, 3, -1.5, True, "", "x", [], ["a"], {}, {"id": "a"}, [[1]]]
+
+
+def _swap_value(doc: object, rng: random.Random) -> object:
+    """``doc`` with one value somewhere inside it (or a key's value) replaced by another
+    JSON value: well-formed JSON of the wrong shape."""
+    if isinstance(doc, dict) and doc and rng.random() < 0.8:
+        key = rng.choice(sorted(doc))
+        return doc | {key: _swap_value(doc[key], rng)}
+    if isinstance(doc, list) and doc and rng.random() < 0.8:
+        at = rng.randrange(len(doc))
+        return [*doc[:at], _swap_value(doc[at], rng), *doc[at + 1 :]]
+    return rng.choice(JSON_VALUES)
+
+
+def _baseline_report(texts: tuple[str, ...]) -> Report:
+    findings = tuple(
+        Finding(
+            FindingKind.QUANTITY_CONFLICT,
+            Severity.HIGH,
+            "why",
+            (Side("a", "A", "around 200", "s", 0, 10, 0, 10), Side("b", "B", t, "s", 0, 10, 0, 10)),
+        )
+        for t in texts
+    )
+    return Report(articles=(), findings=findings, model="m")
+
+
+@pytest.mark.parametrize("start", range(0, 200, 50))
+def test_mutated_baselines_are_read_or_named_never_a_traceback(tmp_path: Path, start: int) -> None:
+    # issue 23: the baseline reader as the article reader above: a mutated file is read
+    # and compared, or refused with an InputError naming it
+    rng = random.Random(23 + start)
+    good = baseline.to_text(_baseline_report(("some 2,000", "some 3,000"))).encode()
+    now = _baseline_report(("some 2,000", "some 4,000"))
+    path = tmp_path / "b.json"
+    for i in range(50):
+        if i % 5 == 0:
+            data = rng.randbytes(rng.randint(0, 500))
+        elif i % 2:
+            data = _mutate(good, rng)
+        else:
+            data = json.dumps(_swap_value(json.loads(good), rng)).encode()
+        path.write_bytes(data)
+        try:
+            entries = baseline.load(path)
+        except InputError as exc:
+            assert str(path) in str(exc), i
+            continue
+        baseline.render(baseline.diff(entries, now), path)  # raises nothing
