@@ -10,6 +10,8 @@ away (``| head``). No error ends in a traceback, and none in 1."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import logging
 import os
 import signal
@@ -159,7 +161,8 @@ def _write(text: str, output: Path | None) -> None:
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(output)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a read-only file system refuses this too
+            tmp.unlink(missing_ok=True)
         raise _fail(
             UsageError(f"{output}: cannot write it ({exc.strerror or exc}); nothing was written")
         ) from None
@@ -185,6 +188,7 @@ WindowOption = Annotated[
     typer.Option(
         "--window-days",
         min=0,
+        max=(dt.date.max - dt.date.min).days,  # wider spans no two dates: say 0
         help="Pair claims only from articles published at most this many days apart "
         "(articles without a date pair with all); 0: no limit.",
     ),

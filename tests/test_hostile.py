@@ -3,6 +3,7 @@ warning, the seed findings still come out, and nothing raises a traceback."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -290,6 +291,31 @@ def test_lone_surrogates_in_a_record_or_a_file_name_are_read_and_written(
     assert result.exit_code == 0, result.output
     written = out.read_bytes().decode("utf-8")  # strict: no lone surrogate written
     assert "382" in written and "275" in written
+
+
+def test_a_window_wider_than_the_calendar_is_a_usage_error(tmp_path: Path) -> None:
+    # issue 23: --window-days 2**63 ended in exit 4 (an OverflowError in numpy)
+    arts = _corpus(tmp_path)
+    result = CliRunner().invoke(app, ["report", str(arts), "--window-days", str(2**63)])
+    assert result.exit_code == 2 and "--window-days" in result.output, result.output
+
+
+def test_an_output_the_file_system_refuses_is_an_error_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # issue 23: on a read-only file system the cleanup of the temporary file raised again
+    arts = _corpus(tmp_path)
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(Path, "write_text", refuse)
+    monkeypatch.setattr(Path, "unlink", refuse)
+    result = CliRunner().invoke(
+        app, ["report", str(arts), "-f", "json", "-o", str(tmp_path / "r.json"), "--no-progress"]
+    )
+    assert result.exit_code == 2 and "Read-only file system" in result.output, result.output
+    assert "Traceback" not in result.output
 
 
 def test_update_baseline_onto_an_input_article_is_refused(tmp_path: Path) -> None:
