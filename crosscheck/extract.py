@@ -178,7 +178,7 @@ _ACTS = (
     r"will|would|could|can|should|must|may|might|insisted"
 )
 _SUBJECT_RE = re.compile(
-    rf"(?P<name>{_NAME}){_PARTY_STATE}?\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|"
+    rf"(?P<name>{_NAME}){_PARTY_STATE}?{_OF_PLACE}\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|"
     rf"(?:last|this|next)\s+(?:week|month|year)\s+|"
     rf"(?:in|on|at|for)\s+(?:this|that|the|his|her|its|their)\s+[a-z]\w*\s+)?(?:{_ACTS})\b"
 )

@@ -184,6 +184,10 @@ FORMS = [
     ("pronoun after a subject with a short phrase before its verb",
      "Ann Kerr leads the party. Tom Pell, the alliance's head, urged caution. But Kerr in "
      "this area called for better ties. “There has to be a process,” she said.", "Ann Kerr"),
+    ("an office after 'the' stands for the subject of a place, not a person before",
+     "House Speaker Tom Pell confirmed the vote. Sen. Ann Kerr of Texas faulted the "
+     "president. The new No. 2 Senate Republican also said that “it may be necessary to "
+     "shut down the government.”", "Sen. Ann Kerr"),
     ("a pronoun's speech announced for later",
      "Ann Kerr went to Davos. “They see their towns change,” she’ll say.", "Ann Kerr"),
 ]
