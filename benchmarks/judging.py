@@ -5,7 +5,9 @@ it, not the change under test, not an earlier verdict (``../shared/eval/JUDGING.
 :func:`write_packets` writes one such packet a finding, in a seeded order, so that the
 first N packets are a seeded sample; the verdicts go, one JSON line a finding, into
 ``benchmarks/judgements/<corpus>.jsonl`` (``id``, ``verdict``, ``cause``, ``reason``,
-``judge``).
+``judge``, and ``explanation``: the finding as the judge read it). A verdict holds while
+the finding still reads so: one whose explanation changed (another speaker named, another
+class) counts as unjudged until judged again; the last line for an id wins.
 """
 
 from __future__ import annotations

@@ -899,8 +899,8 @@ def precision(
     unjudged = 0
     for _, f in findings:
         j = judgements.get(finding_id(f))
-        if j is None:
-            unjudged += 1
+        if j is None or j.get("explanation", f.explanation) != f.explanation:
+            unjudged += 1  # never judged, or judged as it read before (another speaker …)
             continue
         verdicts[j["verdict"]] += 1
         per_kind[f.kind.value][j["verdict"]] += 1

@@ -102,6 +102,20 @@ def test_matching_needs_the_changed_span_and_a_carrier() -> None:
     assert realnews.matching(report, case) == [report.findings[0]]
 
 
+def test_a_verdict_holds_while_the_finding_reads_as_it_was_judged() -> None:
+    sides = tuple(Side(x, x, "t", "s", 0, 2, 0, 20) for x in "ab")
+    f = Finding(FindingKind.QUOTE_DRIFT, Severity.LOW, "Ann Lee is quoted differently", sides)
+    fid = realnews.finding_id(f)
+    judged = {fid: {"id": fid, "verdict": "false", "explanation": f.explanation}}
+    assert realnews.precision([("e", f)], judged)["realnews_judged"] == 1
+    # the same finding now names another speaker: its verdict no longer holds
+    g = Finding(f.kind, f.severity, "Tom Pell is quoted differently", sides)
+    out = realnews.precision([("e", g)], judged)
+    assert out["realnews_judged"] == 0 and out["realnews_unjudged"] == 1
+    # a verdict recorded without the explanation holds as before
+    assert realnews.precision([("e", g)], {fid: {"id": fid, "verdict": "true"}})["realnews_judged"]
+
+
 def test_harness_runs_on_a_few_stories(embedder: Embedder, stories: list[realnews.Story]) -> None:
     out = realnews.realnews(embedder, events=4)
     assert out["stories"] == 4 and out["cases"] > 0
