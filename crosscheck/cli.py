@@ -105,13 +105,21 @@ def main(
 
 
 def _fail(exc: CrosscheckError) -> typer.Exit:
-    typer.echo(f"crosscheck: error: {safe_text(str(exc))}", err=True)
+    typer.echo(f"crosscheck: error: {_one_line(str(exc))}", err=True)
     return typer.Exit(EXIT_ERROR)
+
+
+def _one_line(message: str) -> str:
+    """A message as one line: its controls and line breaks written out (a file name
+    with a newline forges no line of its own)."""
+    from .ingest import one_line
+
+    return safe_text(one_line(message))
 
 
 def _warn(warnings: Sequence[str]) -> None:
     for warning in warnings:
-        typer.echo(f"crosscheck: warning: {safe_text(warning)}", err=True)
+        typer.echo(f"crosscheck: warning: {_one_line(warning)}", err=True)
 
 
 def _destination(output: Path | None, inputs: list[Path], option: str = "--output") -> Path | None:

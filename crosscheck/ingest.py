@@ -160,18 +160,20 @@ def assemble(reads: Iterable[FileRead]) -> Corpus:
     for read in reads:
         path = read.path
         if read.error is not None:
-            corpus.warnings.append(f"skipped {read.error}")
+            corpus.warnings.append(one_line(f"skipped {read.error}"))
             log.info("skipped %s", read.error)  # the warning reaches the user with the corpus
             continue
         if not read.articles:
-            corpus.warnings.append(f"skipped {path}: no article text")
+            corpus.warnings.append(one_line(f"skipped {path}: no article text"))
         for article in read.articles:
-            article = _whole_characters(article)
+            article = _clean_fields(article)
             if article.id in seen:
                 new_id = _free_id(article.id, seen)
                 corpus.warnings.append(
-                    f"{path}: article id {article.id!r} already used by {seen[article.id]}; "
-                    f"renamed to {new_id!r}"
+                    one_line(
+                        f"{path}: article id {article.id!r} already used by "
+                        f"{seen[article.id]}; renamed to {new_id!r}"
+                    )
                 )
                 article = replace(article, id=new_id)
             seen[article.id] = str(path)
@@ -182,18 +184,35 @@ def assemble(reads: Iterable[FileRead]) -> Corpus:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _whole_characters(a: Article) -> Article:
+def one_line(text: str) -> str:
+    """``text`` with its line breaks written out ("\\n"): a name or a warning is one
+    line, and a file name with a newline forges no line of its own."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
+def _clean_fields(a: Article) -> Article:
     """``a`` with each lone surrogate (a JSON "\\ud800", a file name's byte that is not
-    UTF-8) as U+FFFD: no encoder, tokenizer or database takes one."""
+    UTF-8) as U+FFFD: no encoder, tokenizer or database takes one; and a line break in a
+    name written out ("\\n"), in a title or URL a space: a name is one line of a table
+    or a message, never two."""
 
     def whole(s: str) -> str:
         return _SURROGATE.sub("\ufffd", s)
 
-    if not any(_SURROGATE.search(s) for s in (a.id, a.outlet, a.text, a.title, a.url, a.source)):
+    def name(s: str) -> str:
+        return one_line(whole(s))
+
+    def line(s: str) -> str:
+        return " ".join(whole(s).splitlines())
+
+    names = (a.id, a.outlet, a.title, a.url, a.source)
+    if not _SURROGATE.search(a.text) and not any(
+        _SURROGATE.search(s) or "\n" in s or "\r" in s for s in names
+    ):
         return a
     return replace(
-        a, id=whole(a.id), outlet=whole(a.outlet), text=whole(a.text), title=whole(a.title),
-        url=whole(a.url), source=whole(a.source),
+        a, id=name(a.id), outlet=name(a.outlet), text=whole(a.text), title=line(a.title),
+        url=line(a.url), source=name(a.source),
     )  # fmt: skip
 
 

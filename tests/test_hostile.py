@@ -318,6 +318,23 @@ def test_an_output_the_file_system_refuses_is_an_error_not_a_crash(
     assert "Traceback" not in result.output
 
 
+def test_a_newline_in_a_file_or_outlet_name_forges_no_line(tmp_path: Path) -> None:
+    # issue 23: the one control character not written out
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    forged = "x\ncrosscheck: error: forged"
+    (arts / f"{forged}.txt").write_text("Labour lost 275 seats today.\n")
+    (arts / "b.json").write_text(
+        json.dumps({"outlet": f"B{forged}", "text": "Labour lost 382 seats today."})
+    )
+    (arts / f"{forged}2.json").write_text("{not json")
+    result = CliRunner().invoke(app, ["report", str(arts), "--no-progress"])
+    assert result.exit_code == 3, result.output  # the bad JSON file is skipped
+    lines = result.output.splitlines()
+    assert not any(line.startswith("crosscheck: error: forged") for line in lines), result.output
+    assert "x\\ncrosscheck" in result.output  # written out, as the other controls are
+
+
 def test_update_baseline_onto_an_input_article_is_refused(tmp_path: Path) -> None:
     # issue 23: --output refused this, --update-baseline overwrote the article
     arts = _corpus(tmp_path)
