@@ -152,8 +152,18 @@ def _stream(path: Path) -> bool:
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         try:
-            sys.stdout.write(text)
             sys.stdout.flush()
+            try:
+                fd = sys.stdout.fileno()
+            except (AttributeError, OSError, ValueError):  # not a file (a test's buffer)
+                sys.stdout.write(text)
+                sys.stdout.flush()
+                return
+            # os.write, not sys.stdout: a write the reader cuts short comes back partial,
+            # and the rest must meet the closed pipe (``| head``: exit 141, not 0)
+            data = memoryview(text.encode(sys.stdout.encoding or "utf-8", "replace"))
+            while data:
+                data = data[os.write(fd, data) :]
         except BrokenPipeError:
             raise _ReaderGone from None
         return

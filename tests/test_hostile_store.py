@@ -349,28 +349,36 @@ def test_store_failure_tells_damage_from_a_disk_that_cannot_be_written(tmp_path:
     assert "damaged" in str(damaged) and "--rebuild" in str(damaged)
 
 
-class _ClosedPipe:
-    def write(self, text: str) -> int:
-        raise BrokenPipeError(errno.EPIPE, "Broken pipe")
-
-    def flush(self) -> None:
-        pass
-
-    def fileno(self) -> int:
-        return os.open(os.devnull, os.O_WRONLY)
-
-
 def test_a_reader_that_closes_the_pipe_ends_it_quietly(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # `crosscheck report | head -1`: no traceback, exit 141 (the shell's code for it)
     (tmp_path / "a.txt").write_text(A)
     monkeypatch.setattr(sys, "argv", ["crosscheck", "report", str(tmp_path), "--no-progress"])
-    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    r, w = os.pipe()
+    os.close(r)
+    monkeypatch.setattr(sys, "stdout", os.fdopen(w, "w", encoding="utf-8"))
     with pytest.raises(SystemExit) as exit_:
         cli.run()
     assert exit_.value.code == cli.EXIT_PIPE
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_reader_that_stops_after_a_line_of_a_long_report_gives_141() -> None:
+    # issue 23: `report … | head -1` on a long report exited 0, the output cut: the
+    # reader went away in the middle of one long write, which came back partial
+    import subprocess
+
+    code = (
+        "import sys; from crosscheck import cli\n"
+        "try:\n    cli._write('a line of the report\\n' * 200_000, None)\n"
+        "except cli._ReaderGone:\n    sys.exit(141)"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+    assert proc.stdout is not None
+    assert proc.stdout.readline() == b"a line of the report\n"
+    proc.stdout.close()  # what `head -1` does
+    assert proc.wait(timeout=60) == cli.EXIT_PIPE
 
 
 def test_sigterm_to_a_running_report_is_told_and_exits_143(tmp_path: Path) -> None:
