@@ -34,6 +34,8 @@ has no slot at all (crosscheck/facts.py compares only scope "").
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -241,8 +243,31 @@ class SlotReading:
     part: bool = False
 
 
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """One sentence read once for all its numbers: its tokens (lower-cased, with their
+    offsets), where they start and end, and its years (see ``_YEAR``)."""
+
+    tokens: tuple[tuple[str, int, int], ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    words: frozenset[str]
+    years: tuple[tuple[int, int, int, int, str], ...]  # start(1), end(1), start, end, year
+
+
+@functools.lru_cache(maxsize=64)
+def _read(sentence: str) -> _Sentence:
+    tokens = tuple((m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(sentence))
+    years = tuple(
+        (m.start(1), m.end(1), m.start(), m.end(), m.group(1)) for m in _YEAR.finditer(sentence)
+    )
+    return _Sentence(
+        tokens,
+        tuple(t[1] for t in tokens),
+        tuple(t[2] for t in tokens),
+        frozenset(t[0] for t in tokens),
+        years,
+    )
 
 
 def _clause_start(sentence: str, start: int) -> int:
@@ -256,11 +281,11 @@ def read_slot(sentence: str, start: int, end: int, noun: str = "") -> SlotReadin
     """The slot reading of the number at ``sentence[start:end]`` (its hedge included,
     as :func:`crosscheck.quantities.find_quantities` spans it); ``noun``: the noun it
     counts, singular ("officer"), "" when none."""
-    tokens = _tokens(sentence)
-    before = [t for t in tokens if t[2] <= start]
-    after = [t for t in tokens if t[1] >= end]
+    read = _read(sentence)  # once for all the sentence's numbers
+    before = list(read.tokens[: bisect.bisect_right(read.ends, start)])
+    after = list(read.tokens[bisect.bisect_left(read.starts, end) :])
     role, part = _role(before, after, noun)
-    if not part and not _is_age(before, after):
+    if not part and not _is_age(before, after, read.words):
         part = _is_part(before, after, noun)
     return SlotReading(role, _scope(sentence, start, end, before), part)
 
@@ -288,13 +313,13 @@ def _scope(sentence: str, start: int, end: int, before: list[tuple[str, int, int
         or _in_round_up(sentence[clause_start:start])
     ):
         return "other"
-    for year in _YEAR.finditer(sentence):
-        if year.start(1) < end and start < year.end(1):
+    for start1, end1, y_start, y_end, year in _read(sentence).years:
+        if start1 < end and start < end1:
             continue  # the number is the year
-        if year.end() <= start and year.start() >= clause_start:
-            return f"year:{year.group(1)}"
-        if year.start() >= end and not re.search(r"[,;:]", sentence[end : year.start()]):
-            return f"year:{year.group(1)}"
+        if y_end <= start and y_start >= clause_start:
+            return f"year:{year}"
+        if y_start >= end and not re.search(r"[,;:]", sentence[end:y_start]):
+            return f"year:{year}"
     return ""
 
 
@@ -431,14 +456,23 @@ def _item(words: list[str]) -> int:
     return 1 + len(_phrase(words[1:]))
 
 
-def _is_age(before: list[tuple[str, int, int]], after: list[tuple[str, int, int]]) -> bool:
+def _is_age(
+    before: list[tuple[str, int, int]],
+    after: list[tuple[str, int, int]],
+    words: frozenset[str] = frozenset({"ages", "aged"}),
+) -> bool:
     """An age: "Yvonne Hiller, 43, is charged", "two men, ages 47 and 48", "five men
-    aged 23, 26, 27, 28 and 58" (the list after "aged", however long)."""
+    aged 23, 26, 27, 28 and 58" (the list after "aged", however long). ``words``: the
+    sentence's words (no list to walk back through when it has no "ages" or "aged")."""
     back = [w for w, _, _ in before[-3:]]
     if {"ages", "aged", "age"} & set(back):
         return True
     i = len(before)
-    while i and (before[i - 1][0] in {",", "and"} or before[i - 1][0][:1].isdigit()):
+    while (
+        {"ages", "aged"} & words
+        and i
+        and (before[i - 1][0] in {",", "and"} or before[i - 1][0][:1].isdigit())
+    ):
         i -= 1
     if i < len(before) and i and before[i - 1][0] in {"ages", "aged"}:
         return True
