@@ -127,6 +127,8 @@ def _destination(output: Path | None, inputs: list[Path], option: str = "--outpu
     in a folder that exists, not a folder, not one of the input articles; through a link,
     the file it points to; a terminal, ``/dev/null`` or a named pipe written into, never
     replaced; no other device. Raises UsageError naming the problem."""
+    from .ingest import walk
+
     if output is None:
         return None
     target = output.resolve() if output.is_symlink() else output
@@ -138,7 +140,7 @@ def _destination(output: Path | None, inputs: list[Path], option: str = "--outpu
         raise UsageError(f"{option} {output}: is a device or a socket, not a file")
     resolved = target.resolve()
     for p in inputs:
-        files = p.rglob("*") if p.is_dir() else [p]
+        files = walk(p) if p.is_dir() else [p]
         if any(f.resolve() == resolved for f in files):
             raise UsageError(f"{option} {output}: is one of the input articles; write elsewhere")
     return target

@@ -68,7 +68,7 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
     dangling link is yielded too, so that reading it names it in a warning."""
     for path in paths:
         if path.is_dir():
-            for p in sorted(path.rglob("*")):
+            for p in sorted(walk(path)):
                 rel = p.relative_to(path).parts
                 if any(part.startswith(".") for part in rel):
                     continue
@@ -80,6 +80,24 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
         else:
             raise InputError(f"{path}: no such file or directory")
+
+
+def walk(root: Path) -> Iterator[Path]:
+    """Every entry under folder ``root``, as ``root.rglob("*")`` gives them (links to
+    folders listed, not entered), by a loop rather than recursion: folders nested a
+    thousand deep are read, not a RecursionError."""
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as entries:
+                found = list(entries)
+        except OSError:
+            continue  # an unreadable folder holds nothing to read, as for rglob
+        for entry in found:
+            yield folder / entry.name
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(folder / entry.name)
 
 
 def read_text(path: Path) -> str:

@@ -335,6 +335,27 @@ def test_a_newline_in_a_file_or_outlet_name_forges_no_line(tmp_path: Path) -> No
     assert "x\\ncrosscheck" in result.output  # written out, as the other controls are
 
 
+def test_folders_nested_a_thousand_deep_are_read(tmp_path: Path) -> None:
+    # issue 23: rglob recursed until a RecursionError (exit 4)
+    deep = tmp_path / "arts"
+    deep.mkdir()
+    (deep / "loop").symlink_to(deep)  # a link to a folder is listed, not entered
+    folders = []
+    for _ in range(1000):
+        deep = deep / "d"
+        deep.mkdir()
+        folders.append(deep)
+    (deep / "a.txt").write_text(SEED)
+    try:
+        result = CliRunner().invoke(app, ["report", str(tmp_path / "arts"), "-f", "json"])
+    finally:  # from the deepest up: shutil.rmtree itself recurses too deep for this
+        (deep / "a.txt").unlink()
+        for folder in reversed(folders):
+            folder.rmdir()
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["articles"]) == 1
+
+
 def test_update_baseline_onto_an_input_article_is_refused(tmp_path: Path) -> None:
     # issue 23: --output refused this, --update-baseline overwrote the article
     arts = _corpus(tmp_path)
