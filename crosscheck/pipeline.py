@@ -396,7 +396,9 @@ def _encode_cached(texts: Sequence[str], store: Store, embedder: Embedder) -> np
     cached = store.vectors(texts)
     missing = sorted(set(texts) - set(cached))
     if missing:
-        cached.update(zip(missing, embedder.encode(missing), strict=True))
+        vecs = embedder.encode(missing)
+        store.require_dim(int(vecs.shape[1]))
+        cached.update(zip(missing, vecs, strict=True))
     if not texts:
         return np.zeros((0, 1), dtype=np.float32)
     return np.stack([cached[t] for t in texts]).astype(np.float32, copy=False)

@@ -358,6 +358,16 @@ class Store:
                 "embedded again)"
             )
 
+    def require_dim(self, dim: int) -> None:
+        """Raise :class:`StoreError` when the stored vectors are not of ``dim`` values
+        (the model's): their meta says a model that makes other vectors."""
+        stored = self.meta.get("dim")
+        if stored is not None and int(stored) != dim:
+            raise _damaged(
+                self.path,
+                ValueError(f"its vectors have {stored} values, {self.model} makes {dim}"),
+            )
+
     def close(self) -> None:
         self.conn.close()
 
@@ -651,6 +661,7 @@ class Store:
         if not missing:
             return 0
         vecs = engine.encode(embedder, missing, progress)
+        self.require_dim(int(vecs.shape[1]))
         self.conn.executemany(
             "INSERT OR REPLACE INTO vectors VALUES (?, ?)",
             [(text_hash(t), v.tobytes()) for t, v in zip(missing, vecs, strict=True)],

@@ -255,6 +255,29 @@ def test_a_store_of_a_newer_crosscheck_is_not_called_older(
     assert "older" not in result.output and "--rebuild" not in result.output
 
 
+@pytest.mark.parametrize("command", ["check", "index"])
+def test_a_meta_whose_model_makes_other_vectors_is_damage_not_a_crash(
+    tmp_path: Path, command: str
+) -> None:
+    # issue 23: model and version agreed with each other, not with the stored vectors'
+    # dimension: exit 4 (numpy could not stack them)
+    from crosscheck.embed import model_version
+
+    st, new = _indexed(tmp_path)
+    conn = sqlite3.connect(st / DB_NAME)
+    with conn:
+        conn.execute("UPDATE meta SET value = 'static' WHERE key = 'model'")
+        conn.execute(
+            "UPDATE meta SET value = ? WHERE key = 'model_version'", (model_version("static"),)
+        )
+    conn.close()
+    args = [command, str(new), "-s", str(st)] + (["--no-progress"] if command == "index" else [])
+    result = CliRunner().invoke(app, args)
+    _clean(result)
+    assert result.exit_code == EXIT_ERROR, result.output
+    assert "its vectors have 384 values" in result.output and "--rebuild" in result.output
+
+
 # Damage done to a store's contents behind crosscheck's back: (SQL, what it breaks).
 DAMAGE = {
     "payload not JSON": "UPDATE claims SET payload = 'not json'",
