@@ -380,7 +380,8 @@ _NAME_WORDS = _words(
     "radio channel article articles section sections page pages chapter chapters clause "
     "paragraph para room platform gate route flight figure fig table version season "
     "episode series level tier stage grade act part volume vol item amendment rule "
-    "schedule appendix annex junction terminal studio exhibit psalm verse"
+    "schedule appendix annex junction terminal studio exhibit psalm verse category unit "
+    "phase type"
 )
 #: The same, only when capitalised ("Number 10", "Year 6", "No. 10").
 _CAPITAL_NAME_WORDS = frozenset({"Number", "Year", "No", "Nos", "Line", "Bus", "Band"})
@@ -493,6 +494,11 @@ _CURRENCY_PREFIXES = {
     "NZ$": "NZ$", "NZD$": "NZ$", "nzd$": "NZ$",
     "USD": "$", "usd": "$", "GBP": "£", "gbp": "£", "EUR": "€", "eur": "€",
     "CAD": "C$", "AUD": "A$", "HKD": "HK$", "NZD": "NZ$",
+    # the code after the sign, as Australian and Asian papers write it ("$US160 million")
+    "$US": "$", "$A": "A$", "$NZ": "NZ$", "$HK": "HK$", "$C": "C$",
+    # other currencies' signs and codes: "¥500 million", "S$40 million", "Rs 500 crore"
+    "¥": "¥", "JPY": "¥", "S$": "S$", "SG$": "S$", "SGD": "S$", "₹": "₹", "Rs": "₹",
+    "Rs.": "₹", "INR": "₹", "RM": "RM", "MYR": "RM", "R$": "R$", "BRL": "R$", "₩": "₩",
 }  # fmt: skip
 _CURRENCY_PREFIX_RE = re.compile(
     r"(?<![A-Za-z.$£€])(?:"
@@ -1239,6 +1245,14 @@ class _Scanner:
                 return True  # "7 pm", "7.30am"
             if self.capitalised(start - 1) and self.toks[start - 1].text in _MONTHS:
                 return True  # "June 8"
+            if (
+                before is not None
+                and before.text == "."
+                and self.glued(start - 1)
+                and self.capitalised(start - 2)
+                and self.toks[start - 2].text in _MONTHS
+            ):
+                return True  # "Dec. 27", "Sept. 11"
             nxt = self.tok(end)
             if nxt is not None and self.near(end) and nxt.text.rstrip(".") in _MONTHS:
                 return True  # "8 June"
@@ -1563,6 +1577,8 @@ class _Scanner:
             if j < k and not self.near(j + 1):
                 break
             j -= 1
+            if self.word(j) == "&" and self.glued(j) and self.glued(j + 1):
+                j -= 1  # "S&P", "AT&T": one name
         first = j + 1
         while first <= k and self.toks[first].text in _TITLES:
             first += 1
@@ -1598,6 +1614,8 @@ class _Scanner:
             return True
         if self.word(k) == "." and self.word(k - 1) in ("no", "nos", "number"):
             return True  # "No. 10"
+        if prev.kind == "word" and prev.text[:1].islower() and prev.text != prev.low:
+            return True  # a name in camel case: "iPhone 11", "iOS 17"
         if f.unit or f.rule not in (None, Hedge.BARE) or not self.capitalised(k):
             return False
         if prev.low in _PREDICATES:

@@ -227,6 +227,14 @@ def test_interval(
 
 # fmt: off
 LABELS = [
+    # currency written as other papers write it (issue 22): the code after the sign, and
+    # other currencies' signs and codes, not dropped and not read as "million" alone
+    ("The deal is worth $US160 million", "$US160 million", "", "$", "", ""),
+    ("The club paid $A2 million for it", "$A2 million", "", "A$", "", ""),
+    ("It cost ¥500 million", "¥500 million", "", "¥", "", ""),
+    ("It cost S$40 million", "S$40 million", "", "S$", "", ""),
+    ("It cost Rs 500 crore", "Rs 500 crore", "", "₹", "", ""),
+    ("a litre costs RM2.70", "RM2.70", "", "RM", "", ""),
     ("Corbyn told the crowd of around 200 supporters", "around 200", "around", "",
      "supporter", ""),
     ("won by just 4,000 votes out of an electorate of half a million", "just 4,000",
@@ -303,6 +311,16 @@ def test_labels(text: str, span: str, hedge: str, unit: str, noun: str, subject:
 
 # fmt: off
 NOT_QUANTITIES = [
+    # a date with the month abbreviated (issue 22: "Dec. 27" became 27 people killed)
+    ("The attack on Dec. 27 left many dead", []),
+    ("the Sept. 11 attacks", []),
+    ("On Jan. 5, 12 people died", ["12"]),
+    # identifiers read as counts (issue 22)
+    ("Apple sold the iPhone 11 last year", []),
+    ("The S&P 500 rose on Friday", []),
+    ("It was a category 4 storm", []),
+    ("Residents of Unit 3 were evacuated", []),
+    ("type 2 diabetes affects 30 people", ["30"]),
     ("Mr Corbyn might go before the general election, on June 8", []),
     ("he told BBC Radio 4’s Today programme", []),
     ("a victory rally in one of the few places Labour actually won", []),
