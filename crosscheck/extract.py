@@ -1025,10 +1025,13 @@ def _title_stop(text: str, floor: int, stop: int) -> bool:
     )
 
 
+_WHOLE = re.compile(r"[.!?]\W*$")  # a quote that ends its sentence ("“… at all.”")
+
+
 def _own_attribution(text: str, span: QuoteSpan, after: str) -> bool:
     """The quote's sentence goes on after it to a verb of saying ("“…,” Mueller’s
     spokesperson said in a statement"): the quote has an attribution of its own."""
-    if re.search(r"[.!?]\W*$", text[span.start : span.end]):
+    if _WHOLE.search(text, span.start, span.end):
         return False  # "“….” Then …": a new sentence
     verb = _VERB_RE.search(after)
     return verb is not None and len(after[: verb.start()].split()) <= 6
@@ -1069,7 +1072,7 @@ def _split(text: str, prev: QuoteSpan, span: QuoteSpan) -> bool:
     return (
         # a quote's first half ends on a comma, not a full stop: "“I was there,” Ann Lee
         # said, “and I saw it”"
-        not re.search(r"[.!?]\W*$", text[prev.start : prev.end])
+        not _WHOLE.search(text, prev.start, prev.end)
         and len(between) < 200
         and "\n" not in between
         and bool(_VERB_RE.search(between))
