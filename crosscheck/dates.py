@@ -635,12 +635,16 @@ def _relative_day(match: re.Match[str], text: str, published: dt.date | None) ->
 def _relative_period(
     match: re.Match[str], text: str, published: dt.date | None
 ) -> _Candidate | None:
-    """A period relative to publication: "last week" (the previous ISO week), "this
-    weekend", "next month", "last year"."""
+    """A period relative to publication: "last week" (from the previous ISO week's
+    Monday to the day before: on a weekend "last week" is as often the week just
+    ending), "this weekend", "next month", "last year"."""
     if published is None:
         return _whole(match, None)
     offset = _RELATIVE_OFFSETS[match["rel"].lower()]
     unit = match["unit"].lower()
+    if unit == "week" and offset == -1:
+        monday = _iso_week(published, -1)[0]
+        return _whole(match, (monday, max(monday, published - dt.timedelta(days=1))))
     if unit == "week":
         return _whole(match, _iso_week(published, offset))
     if unit == "weekend":

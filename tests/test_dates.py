@@ -160,7 +160,10 @@ CASES: list[tuple[str, dt.date | None, Expected]] = [
     ("He spoke this afternoon.", SAT, [("this afternoon", "2017-05-06", "2017-05-06")]),
     ("He spoke yesterday evening.", SAT, [("yesterday evening", "2017-05-05", "2017-05-05")]),
     ("the day before yesterday", SAT, [("the day before yesterday", "2017-05-04", "2017-05-04")]),
-    ("Polls closed last week.", SAT, [("last week", "2017-04-24", "2017-04-30")]),
+    # "last week": the previous ISO week, or on a weekend the week just ending (issue 22)
+    ("Polls closed last week.", SAT, [("last week", "2017-04-24", "2017-05-05")]),
+    ("Polls closed last week.", dt.date(2012, 6, 24), [("last week", "2012-06-11", "2012-06-23")]),
+    ("Polls closed last week.", dt.date(2012, 6, 20), [("last week", "2012-06-11", "2012-06-19")]),
     ("Polls closed this week.", SAT, [("this week", "2017-05-01", "2017-05-07")]),
     ("Polls close next week.", SAT, [("next week", "2017-05-08", "2017-05-14")]),
     ("Polls closed last month.", SAT, [("last month", "2017-04-01", "2017-04-30")]),
