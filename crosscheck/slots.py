@@ -394,6 +394,11 @@ def _role(
             i = back.index("toll")
             kind = back[i - 1] if i else ""
             return ("injured" if kind in ("injury", "injured") else "killed"), False
+        toll = _toll_subject(before) if prev in {"to", "at", "reached", "hit"} else None
+        if toll is not None:
+            # "the death toll from his assault on the capital rose to four": the toll is
+            # the subject of the verb the number completes, however far back in its clause
+            return ("injured" if toll in ("injury", "injured") else "killed"), False
         # "left 3 dead", "leaving two people injured": the predicate follows the phrase.
         if prev in {"left", "leaving", "leaves"}:
             phrase = _phrase(words_after)
@@ -454,6 +459,36 @@ def _item(words: list[str]) -> int:
     ):
         return 0
     return 1 + len(_phrase(words[1:]))
+
+
+_TOLL_VERBS = frozenset(
+    "rose risen rises climbed climbs jumped jumps stands stood reached reaches hit hits "
+    "increased increases grew".split()
+)
+_CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "(", ")"})
+_TOLL_LINKS = frozenset({"from", "of", "in", "at", "among", "has", "had", "is", "was", "now"})
+
+
+def _toll_subject(before: list[tuple[str, int, int]]) -> str | None:
+    """The word before "toll" ("death", "injury", "") when "toll" is the subject of a
+    verb of rising or standing that comes before the number in its clause; else None."""
+    clause: list[str] = []
+    for w, _, _ in reversed(before[-16:]):
+        if w in _CLAUSE_BREAKS:
+            break
+        clause.append(w)
+    clause.reverse()
+    if "toll" not in clause:
+        return None
+    i = clause.index("toll")
+    after = clause[i + 1 :]
+    if not after or not (after[0] in _TOLL_VERBS or after[0] in _TOLL_LINKS):
+        return None  # "a toll road", "toll booths": not a count of anyone
+    if not _TOLL_VERBS & set(after):
+        return None
+    if after[:1] == ["of"] and {"injured", "wounded"} & set(after[1:3]):
+        return "injured"  # "the toll of the injured climbed to 40"
+    return clause[i - 1] if i else ""
 
 
 def _is_age(

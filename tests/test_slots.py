@@ -37,6 +37,11 @@ CASES = [
     ("1 dead, 2 hurt in Mich.office shooting; police say suspect had worked there", "2", "injured", "", False),
     ("Powerful Quake in Iran Kills 10; 40 Hurt and 7 Villages Damaged", "10", "killed", "", False),
     ("Aftershocks jolt Iran's Qeshm island, death toll rises to 10", "10", "killed", "", False),
+    # the toll is the subject however far back in the clause (issue 22)
+    ("The death toll from his assault on the capital rose to four on Thursday night.", "four",
+     "killed", "", False),
+    ("The toll of the injured in the blast climbed to 40 by evening.", "40", "injured", "",
+     False),
     ("Riots left three bank workers dead and engulfed the streets of Athens.", "three", "killed", "", False),
     ("A Michigan man shot to death one person and injured two others Monday.", "one", "killed", "", False),
     ("A man suspected of shooting three people, killing one, was arrested.", "three", "shot", "", False),
