@@ -68,8 +68,6 @@ DRIFT_ACROSS_SPEAKERS_MIN_RATIO = 0.8
 
 # Independence: articles whose word 5-gram shingles overlap this much are one source.
 SYNDICATION_JACCARD_MIN = 0.6
-# Only articles sharing one of their 16 smallest shingle hashes are compared.
-SYNDICATION_SKETCH = 16
 
 # Quantity severity by the ratio between the nearest bounds of disjoint intervals.
 # Below QUANTITY_MIN_RATIO two disjoint intervals only touch ("more than 4" vs "4").

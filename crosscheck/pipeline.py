@@ -58,16 +58,32 @@ def find_syndicated(
     at most ``window`` days apart (``None``: any; an undated article pairs with all). The
     original is the earlier published, then the smaller id.
 
-    Only articles that share one of their ``SYNDICATION_SKETCH`` smallest shingle hashes
-    are compared (a bottom-k sketch): two articles whose shingles overlap by a share J
-    share none of them with probability at most (1 - J)^k, under 1e-6 at J = 0.6."""
+    Only articles that share a shingle of their prefixes are compared (prefix filtering,
+    exact): with each article's shingles ordered rarest first across the corpus, two
+    articles overlapping by a share J of their union share one of their first
+    ``n - ceil(J n) + 1`` shingles. Shingles of one article only cannot be shared and are
+    not indexed; a phrase every article repeats (a template) comes last, past the
+    prefixes, so templated articles are not all compared with each other."""
+    import numpy as np
+
     shingles = {a.id: _shingles(a) for a in articles}
     order = sorted(articles, key=lambda a: (a.published is None, a.published or 0, a.id))
     day = [a.published.toordinal() if a.published else None for a in order]
-    sketch = [shingles[a.id][: config.SYNDICATION_SKETCH].tolist() for a in order]
+    every = [shingles[a.id] for a in order]
+    # how many articles hold each shingle, read off for every article's shingles at once
+    _, inverse, counts = np.unique(
+        np.concatenate(every) if every else np.zeros(0, np.uint64),
+        return_inverse=True,
+        return_counts=True,
+    )
+    frequency = np.split(counts[inverse], np.cumsum([len(hs) for hs in every])[:-1])
     by_hash: dict[int, list[int]] = defaultdict(list)
-    for n, hashes in enumerate(sketch):
-        for h in hashes:
+    prefixes: list[list[int]] = []
+    for n, (hs, df) in enumerate(zip(every, frequency, strict=True)):
+        rank = np.lexsort((hs, df))[: len(hs) - int(config.SYNDICATION_JACCARD_MIN * len(hs)) + 1]
+        shared = hs[rank][df[rank] > 1].tolist()  # the prefix, rarest first, then by hash
+        prefixes.append(shared)
+        for h in shared:
             by_hash[h].append(n)  # in rank order
     copy = [False] * len(order)
     original_of: dict[str, str] = {}
@@ -75,7 +91,7 @@ def find_syndicated(
         if copy[n]:
             continue
         later: set[int] = set()  # the later candidates not yet copies, within the window
-        for h in sketch[n]:
+        for h in prefixes[n]:
             # Copies leave the lists: a story copied by thousands of outlets is read
             # once by its original, not by every copy against every other.
             members = by_hash[h] = [m for m in by_hash[h] if not copy[m]]

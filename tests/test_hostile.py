@@ -535,7 +535,7 @@ def test_a_copy_of_one_sentence_repeated_is_aligned_in_linear_time() -> None:
 
 
 def test_a_story_copied_by_thousands_of_outlets_is_found_in_linear_time() -> None:
-    # Every pair of articles that share a sketch hash used to be listed before any was
+    # Every pair of articles that share an indexed hash used to be listed before any was
     # compared: 20,000 copies of one wire story took 93 s and 8.7 GB. The original now
     # claims its copies, which leave the lists. A hang guard, not a speed target.
     from crosscheck.model import Article
