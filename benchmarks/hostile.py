@@ -29,6 +29,15 @@ Shapes found since (each was quadratic), the whole report:
   words (each quote was compared with every quote of the other outlet).
 - ``copied_repeats``: one sentence repeated, and a copy of its first half (the
   sentence alignment of the copy read every sentence against every other).
+
+Shapes of issue 23, the whole report:
+- ``dense_numbers``: one file of n sentences of 2,990 characters of numbers (the slot
+  reader read the sentence again for each of its 500 numbers).
+- ``one_liners``: n undated one-line articles of one template from 300 outlets (the
+  syndication check compared every pair of them).
+- ``templated``: n undated four-sentence articles of one template, each with its own
+  figures (every article disagrees with every other: the findings themselves grow with
+  the square of the articles, and nothing bounds them yet).
 """
 
 from __future__ import annotations
@@ -51,6 +60,9 @@ SHAPES = {
     "initials": 3000,  # 9 KB at 1x
     "one_speaker": 50,  # 6 KB at 1x
     "copied_repeats": 400,  # 16 KB at 1x
+    "dense_numbers": 1,  # 3 KB at 1x
+    "one_liners": 200,  # 200 files at 1x
+    "templated": 6,  # 6 files at 1x
 }
 STEPS = (1, 10, 100)
 LIMIT_PER_STEP = 15.0
@@ -66,7 +78,23 @@ from crosscheck.ingest import load
 from crosscheck.pair import mine_pairs
 from crosscheck.pipeline import build_report
 folder = Path(tempfile.mkdtemp())
-if shape in ("repeated_sentences", "number_dense", "initials", "one_speaker", "copied_repeats"):
+PLACES = ["Leeds", "York", "Bath", "Hull", "Derby", "Ely", "Wells", "Ripon", "Truro", "Exeter"]
+if shape in ("one_liners", "templated"):
+    for i in range(n):
+        if shape == "one_liners":
+            text = (f"Officials said that {i * 37 % 399 + 2} people were injured when a fire "
+                    f"broke out in {PLACES[i % 10]} on Monday.")
+        else:
+            text = (f"Officials said {i * 37 % 399 + 2} people were injured in {PLACES[i % 10]}. "
+                    f"The fire began at {i % 11 + 1} pm. Crews from {i % 23 + 2} stations "
+                    f"attended. The road was closed for {i % 17 + 2} hours.")
+        record = {"outlet": f"Outlet {i % 300}", "text": text}
+        (folder / f"a{i}.json").write_text(json.dumps(record))
+    build_report([folder / "a0.json"], model="static", progress=False)  # loads the model
+    work = lambda: build_report([folder], model="static", progress=False)
+    size = sum(p.stat().st_size for p in folder.iterdir())
+elif shape in ("repeated_sentences", "number_dense", "initials", "one_speaker", "copied_repeats",
+               "dense_numbers"):
     if shape == "repeated_sentences":
         text = '"Yes," he said. ' * n
     elif shape == "number_dense":
@@ -74,6 +102,10 @@ if shape in ("repeated_sentences", "number_dense", "initials", "one_speaker", "c
                         for i in range(n))
     elif shape == "initials":
         text = "A. " * n
+    elif shape == "dense_numbers":
+        text = "\n\n".join(
+            " ".join(str((i * 7919 + j * 104729) % 99999 + 1) for j in range(600))[:2990] + "."
+            for i in range(n))
     elif shape == "one_speaker":
         text = "".join(f'"We will rebuild the bridge by {i % 28 + 1} May," Mr Aa Bb said. '
                        for i in range(n))
