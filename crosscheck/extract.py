@@ -118,7 +118,7 @@ _AFTER_RE = re.compile(
       | {_DESCRIBED}(?P<name2>{_NAMES}|{_PRONOUN})(?:[’']ll)?{_PARTY_STATE}?\s+(?:will\s+)?
         (?:\w+ly\s+|also\s+|later\s+)?(?:{_SPEECH_VERBS})\b
       | according\s+to\s+(?:the\s+)?{_DESCRIBED}(?P<name3>{_NAMES})
-      | (?P<name4>{_NAMES}){_PARTY_STATE}?{_OF_PLACE},[^,“”"\n]{{1,80}},\s*(?:{_SPEECH_VERBS})\b
+      | (?P<name4>{_NAMES}){_PARTY_STATE}?{_OF_PLACE},[^,“”"\n]{{1,160}},\s*(?:{_SPEECH_VERBS})\b
     )""",
     re.VERBOSE,
 )
@@ -1025,6 +1025,11 @@ def _title_stop(text: str, floor: int, stop: int) -> bool:
     )
 
 
+# A sentence that says someone gave out a statement: "Jackson released a statement …".
+_STATEMENT = re.compile(
+    rf"(?P<name>{_NAME})\s+(?:\w+ly\s+|also\s+|later\s+)?(?:released|issued|put\s+out|"
+    r"posted)\s+an?\s+(?:\w+\s+)?statement\b[^“”\"]*$"
+)
 _WHOLE = re.compile(r"[.!?]\W*$")  # a quote that ends its sentence ("“… at all.”")
 
 
@@ -1049,6 +1054,12 @@ def _introducing_line(text: str, start: int) -> str:
     line = above[above.rfind("\n") + 1 :]
     if re.search(rf"\b(?:{_SPEECH_VERBS})\s*[,:]$", line) and '"' not in line[-3:]:
         return line
+    last = line[_sentence_start(line, max(0, len(line) - 1), 0) :]
+    statement = _STATEMENT.match(last)
+    if statement and _clean_name(statement["name"]):
+        # "Jackson released a statement through the team later Tuesday." and the quote
+        # opens the next paragraph: the statement's words
+        return f"{_clean_name(statement['name'])} said:"
     if not line.endswith(":"):
         return ""
     line = line[_sentence_start(line, len(line) - 1, 0) :]  # its last sentence

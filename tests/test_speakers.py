@@ -188,6 +188,14 @@ FORMS = [
      "House Speaker Tom Pell confirmed the vote. Sen. Ann Kerr of Texas faulted the "
      "president. The new No. 2 Senate Republican also said that “it may be necessary to "
      "shut down the government.”", "Sen. Ann Kerr"),
+    ("a long appositive between the name and the verb after the quote",
+     "“The thing that stuns me is that the secret lasted this long,” Ann Kerr, who oversaw "
+     "almost 400 stories on the affair when she was the paper's executive editor, said "
+     "afterwards.", "Ann Kerr"),
+    ("a statement released in the paragraph before the quote",
+     "Tom Pell was stopped on Monday.\n\nPell released a statement through the team later "
+     "Tuesday.\n\n“Yesterday I was stopped by an officer. I look forward to clearing my "
+     "name.”", "Tom Pell"),
     ("a pronoun's speech announced for later",
      "Ann Kerr went to Davos. “They see their towns change,” she’ll say.", "Ann Kerr"),
 ]
