@@ -1054,15 +1054,14 @@ def _introducing_line(text: str, start: int) -> str:
     line = above[above.rfind("\n") + 1 :]
     if re.search(rf"\b(?:{_SPEECH_VERBS})\s*[,:]$", line) and '"' not in line[-3:]:
         return line
-    last = line[_sentence_start(line, max(0, len(line) - 1), 0) :]
-    statement = _STATEMENT.match(last)
-    if statement and _clean_name(statement["name"]):
+    line = line[_sentence_start(line, max(0, len(line) - 1), 0) :]  # its last sentence
+    statement = _STATEMENT.match(line)
+    if statement and (name := _clean_name(statement["name"])):
         # "Jackson released a statement through the team later Tuesday." and the quote
         # opens the next paragraph: the statement's words
-        return f"{_clean_name(statement['name'])} said:"
+        return f"{name} said:"
     if not line.endswith(":"):
         return ""
-    line = line[_sentence_start(line, len(line) - 1, 0) :]  # its last sentence
     for m in _SUBJECT_RE.finditer(line):
         # "The UN's Mr Gunness disagreed with the minister:": its subject speaks (not
         # "Ann Kerr of the Daily Sun relished …")

@@ -61,9 +61,10 @@ def find_syndicated(
     Only articles that share a shingle of their prefixes are compared (prefix filtering,
     exact): with each article's shingles ordered rarest first across the corpus, two
     articles overlapping by a share J of their union share one of their first
-    ``n - ceil(J n) + 1`` shingles. Shingles of one article only cannot be shared and are
-    not indexed; a phrase every article repeats (a template) comes last, past the
-    prefixes, so templated articles are not all compared with each other."""
+    ``n - ceil(J n) + 1`` shingles; the prefix kept is ``n - floor(J n) + 1`` long, which
+    holds that one whatever the rounding of ``J n``. Shingles of one article only cannot
+    be shared and are not indexed; a phrase every article repeats (a template) comes
+    last, past the prefixes, so templated articles are not all compared with each other."""
     import numpy as np
 
     shingles = {a.id: _shingles(a) for a in articles}
