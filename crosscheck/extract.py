@@ -1193,7 +1193,7 @@ def extract(article: Article, sentences: Sequence[Sentence]) -> list[Claim]:
             slot = read_slot(s.text, q.start, q.end, q.noun)
             if slot.role:
                 whole = (slot, q.noun)
-            elif slot.part and whole and _part_of(q.noun, *whole):
+            elif slot.part and not slot.predicate and whole and _part_of(q.noun, *whole):
                 # "17 died in three days, including 12 people in the attack": a part of
                 # that toll, with its role and event
                 slot = replace(whole[0], part=True)

@@ -200,6 +200,24 @@ def _comparable(x: SlotKey, y: SlotKey) -> str:
     return ""
 
 
+def _whole_of_its_own(
+    how: str,
+    kx: SlotKey,
+    read_a: Mapping[SlotKey, _Read],
+    ky: SlotKey,
+    read_b: Mapping[SlotKey, _Read],
+) -> bool:
+    """The article of the part (a kind of people, "six children") gives the people in
+    general a figure of its own ("11 dead"): that whole is what it says of the total,
+    compared with the other's whole; its part, set against the other's total, is one
+    scene of the event against all of it, not a second reading of the total."""
+    if how == "part":
+        return (kx[0], kx[1], "", *kx[3:]) in read_a
+    if how == "whole":
+        return (ky[0], ky[1], "", *ky[3:]) in read_b
+    return False
+
+
 def _as_compared(x: Interval, y: Interval, how: str) -> tuple[Interval, Interval]:
     """The two readings as they are compared: a kind of people (the "part" side) only
     says that the people in general are at least as many."""
@@ -267,7 +285,7 @@ def compare_facts(
         for kx, x in sorted(read_a.items()):
             for ky, y in sorted(read_b.items()):
                 how = _comparable(kx, ky)
-                if not how:
+                if not how or _whole_of_its_own(how, kx, read_a, ky, read_b):
                     continue
                 xi, yi = _as_compared(x.interval, y.interval, how)
                 # Readings that agree need nothing more. Those that do not are two

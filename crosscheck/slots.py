@@ -56,7 +56,7 @@ ROLE_WORDS: dict[str, str] = {
     **dict.fromkeys(
         _words(
             "kill kills killed killing dead die dies died dying perished perish murdered murdering "
-            "drowned executed slain"
+            "drowned executed slain slaughtered slaughtering massacred massacring"
         ),
         "killed",
     ),
@@ -241,6 +241,9 @@ class SlotReading:
     role: str = ""
     scope: str = ""
     part: bool = False
+    # The number's noun phrase has a predicate of its own that names no role ("14 others
+    # were trapped"): it takes no role from another figure of its sentence.
+    predicate: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +290,10 @@ def read_slot(sentence: str, start: int, end: int, noun: str = "") -> SlotReadin
     role, part = _role(before, after, noun)
     if not part and not _is_age(before, after, read.words):
         part = _is_part(before, after, noun)
-    return SlotReading(role, _scope(sentence, start, end, before), part)
+    words_after = [w for w, _, _ in after]
+    rest = _skip_list(words_after[len(_phrase(words_after)) :])
+    predicate = not role and bool(rest) and rest[0] not in _PHRASE_END
+    return SlotReading(role, _scope(sentence, start, end, before), part, predicate)
 
 
 def _scope(sentence: str, start: int, end: int, before: list[tuple[str, int, int]]) -> str:
@@ -412,10 +418,13 @@ def _role(
     # injured", "Five people died", "10 killed", "40 Hurt".
     phrase = _phrase(words_after)
     rest = _skip_list(words_after[len(phrase) :])
-    grade = False
+    grade = passive = False
     while rest and (rest[0] in _LINKS or rest[0] in _GRADE or rest[0].endswith("ly")):
         grade = grade or rest[0] in _GRADE
+        passive = passive or rest[0] in _BE
         rest = rest[1:]
+    if rest and rest[0] in _DOES_TO and not passive and _opens_object(rest[1:]):
+        return "", False  # "two gunmen killed 12 people": the number counts who did it
     if rest and rest[0] in ROLE_WORDS:
         role = ROLE_WORDS[rest[0]]
         if role == "shot" and (
@@ -426,6 +435,31 @@ def _role(
             return "killed", False
         return role, grade and role == "injured"
     return "", False
+
+
+#: Forms of "be": a role word after one is said of the noun phrase ("were killed").
+_BE = _words("was were is are be been being")
+#: Verbs of a role that take an object: after a noun phrase without a form of "be" and
+#: before an object, they make the phrase the doer ("four bombers who killed 52").
+_DOES_TO = _words(
+    "kill kills killed killing murder murders murdered injure injures injured wound wounds "
+    "wounded shoot shoots shot attacked assaulted abducted kidnapped arrested rescued evacuated "
+    "slaughtered massacred"
+)
+#: Words that open an object: a determiner, a possessive, a pronoun, a vague amount.
+_OBJECT_OPENS = _words(
+    "the a an his her their its our my your him them us me himself herself themselves "
+    "dozens hundreds thousands scores several many"
+)
+
+
+def _opens_object(words: list[str]) -> bool:
+    """``words`` start with an object: a number, "at least 12", "the officer", "them"."""
+    return bool(words) and (
+        words[0] in _OBJECT_OPENS
+        or _is_number_word(words[0])
+        or words[:2] in (["at", "least"], ["more", "than"])
+    )
 
 
 def _skip_list(rest: list[str]) -> list[str]:

@@ -54,6 +54,12 @@ def run(*articles: Article) -> tuple[list[Finding], list]:
         # a kind of people is part of the people in general
         ("The attack killed three officers.", "Ten people were killed in the attack.", False),
         ("The attack killed five officers.", "Three people were killed in the attack.", True),
+        # ... unless the part's article gives the total too (see the test below)
+        (
+            "The quake killed five people. Six children died when a mosque collapsed.",
+            "Five people were killed in the quake.",
+            False,
+        ),
         # other events and what did not happen belong to no slot of this story
         (
             "In 2004 a tsunami killed 170,000 people in the province.",
@@ -161,6 +167,34 @@ def test_a_developing_figure_conflicts_only_between_reports_of_one_day(
     assert [f.kind for f in findings] == [kind]
     if days == (None, None):  # no order is claimed: the lower figure first
         assert findings[0].sides[0].article == "b" and "undated" in findings[0].explanation
+
+
+def test_a_part_is_not_set_against_a_total_where_its_article_gives_one() -> None:
+    day = dt.date(2024, 5, 1)
+    findings, _ = run(
+        article("a", "The quake killed 11 people. Six children died when a mosque collapsed.", day),
+        article("b", "Five people were killed in the quake.", day),
+    )
+    # one finding: the totals, 11 against five; not six children against five
+    assert [(f.kind, [s.text for s in f.sides]) for f in findings] == [
+        (FindingKind.QUANTITY_CONFLICT, ["11", "Five"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "role"),
+    [
+        # a part with nothing after its noun takes the role of the sentence's figure ...
+        ("In total, 17 people died, including 12 people in the attack.", "12", "killed"),
+        # ... not one with a predicate of its own
+        ("Six children were killed and 14 others were trapped under the rubble.", "14", ""),
+    ],
+)
+def test_a_part_takes_its_sentences_role_only_without_a_predicate(
+    sentence: str, number: str, role: str
+) -> None:
+    (q,) = [c.quantity for c in extract_one(article("a", sentence)).claims if c.text == number]
+    assert q is not None and q.role == role
 
 
 def test_a_figure_that_does_not_develop_conflicts_undated() -> None:

@@ -50,6 +50,7 @@ CASES = [
     ("Police arrested 12 people after the march.", "12", "arrested", "", False),
     ("Labour won 4,000 votes more than the Tories.", "4,000", "votes", "", False),
     ("Gunmen kidnapped 12 workers at the site.", "12", "kidnapped", "", False),
+    ("Long before he slaughtered 17 people at the school, he was expelled.", "17", "killed", "", False),
     ("the trial of six men accused of killing a mother of 12", "six", "accused", "", False),
     ("Last moments of Brooklyn mother of 12 killed in crossfire", "12", "children", "", False),
     ("A Spiro man was found guilty of seven counts of first-degree murder.", "seven", "counts:murder", "", False),
@@ -64,6 +65,13 @@ CASES = [
     ("Nichols was sentenced to seven life sentences.", "seven", "", "", False),
     ("A 70-year old pensioner who lives on less than 1,000 euros a month spoke.", "less than 1,000 euros", "", "", False),
     ("Echenique grabbed 11 rebounds and blocked six shots.", "six", "", "", False),
+    # the doers, not the victims: the role's verb has an object and no "be" before it
+    ("Two gunmen killed 12 people at the magazine.", "Two", "", "", False),
+    ("The four bombers who killed 52 people were British.", "four", "", "", False),
+    ("Two men had shot the officer before dawn.", "Two", "", "", False),
+    ("Two gunmen killed 12 people at the magazine.", "12", "killed", "", False),
+    ("Four people who were killed were named.", "Four", "killed", "", False),
+    ("Three people were shot the night before.", "Three", "shot", "", False),
     # parts: a lower bound on the slot's total
     ("Six people were shot, two of them fatally, and four others were injured.", "four", "injured", "", True),
     ("Two male students and a female student were wounded.", "Two", "injured", "", True),
@@ -103,7 +111,8 @@ CASES = [
 
 @pytest.mark.parametrize(("sentence", "number", "role", "scope", "part"), CASES)
 def test_slot_reading(sentence: str, number: str, role: str, scope: str, part: bool) -> None:
-    assert reading(sentence, number) == SlotReading(role, scope, part)
+    r = reading(sentence, number)
+    assert (r.role, r.scope, r.part) == (role, scope, part)
 
 
 # The day of the week a figure is said of: (text, number, day).
