@@ -31,6 +31,7 @@ from .model import (
     Severity,
     Side,
 )
+from .slots import WEEKDAY
 
 _NEGATORS = {"not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "without"}
 _MODALS = {"can", "could", "will", "would", "may", "might", "shall", "should", "must"}
@@ -399,6 +400,12 @@ def classify_drift(
     ]
     if ops and Counter(w for _, x, _ in ops for w in x) == Counter(w for _, _, y in ops for w in y):
         return None  # the same words in another order ("thinnest and lightest")
+    if any(min(len(x), len(y)) >= config.TWO_LINES_MIN_WORDS for _, x, y in ops):
+        # Several words in a row on each side in place of each other: two lines of a
+        # speech that share some words ("When I say 'watch,' you know what I'm talking
+        # about" / "You got to go out and watch. You know what I'm talking about"), not
+        # one line misquoted, which changes a word or two.
+        return None
     changed = [w for _, x, y in ops for w in x + y]
     if not any(w not in _STOPWORDS or w in _NEGATORS or w in _MODALS for w in changed):
         return None
@@ -506,12 +513,20 @@ def names_in(text: str) -> frozenset[str]:
 def translated_quote(c: Claim, articles: Mapping[str, Article]) -> bool:
     """The article tells that the quote reached it in translation: a language, an
     interpreter or a translation named around the quote ("said in German", "through
-    an interpreter"), or a speaker it introduces by a nationality whose language is not
-    English ("German Chancellor Angela Merkel", "the Chinese Commerce Ministry")."""
+    an interpreter"), or anywhere as the language of a remark ("The pope was speaking
+    in Latin"); a speaker it introduces by a nationality whose language is not English
+    ("German Chancellor Angela Merkel", "the Greek prime minister George Papandreou");
+    or an attribution whose subject is of such a country ("China's ministry of commerce
+    said")."""
     assert c.quote is not None
     text = articles[c.article_id].text
     around = text[max(0, c.sentence_start - 300) : c.sentence_end + 300]
-    if _IN_LANGUAGE.search(around):
+    if _IN_LANGUAGE.search(around) or _SPOKEN_IN.search(text):
+        return True
+    outside = (
+        c.sentence[: c.start - c.sentence_start] + " " + c.sentence[c.end - c.sentence_start :]
+    )
+    if _FOREIGN_SUBJECT.search(outside):
         return True
     surname = c.quote.speaker.split()[-1] if c.quote.speaker else ""
     if not surname:
@@ -536,13 +551,48 @@ _NATIONALITIES = (
     "Pakistani|Austrian|Swiss|Belgian|North Korean|South Korean|Taiwanese|Malaysian|"
     "Sudanese|Somali|Ethiopian|Congolese|Malian|Nigerien|Haitian|Vatican|Catalan"
 )
+# After a language's name: what makes it an adjective of another thing ("in Greek stocks").
+_NOT_THE_LANGUAGE = (
+    r"(?!\s+(?:[A-Z]|capital|city|border|town|village|province|state|market|stocks?|"
+    r"government|parliament|officials?|police|troops|forces|media|press))"
+)
 _IN_LANGUAGE = re.compile(
-    rf"\b(?:in|into|from)\s+(?:{_LANGUAGES})\b(?!\s+(?:[A-Z]|capital|city|border|"
-    r"town|village|province|state|market|stocks?|government|parliament|officials?|police|"
-    r"troops|forces|media|press))|\b(?:interpreter|translat(?:ed|ion|or|ing))\b"
+    rf"\b(?:in|into|from)\s+(?:{_LANGUAGES})\b{_NOT_THE_LANGUAGE}"
+    r"|\b(?:interpreter|translat(?:ed|ion|or|ing))\b"
+)
+# Countries whose language is not English, and capitals that stand for their
+# governments, as an attribution's subject names them.
+_FOREIGN_PLACES = (
+    "China|Russia|Iran|Iraq|Syria|Greece|Germany|France|Spain|Italy|Portugal|Japan|"
+    "North Korea|South Korea|Korea|Mexico|Brazil|Argentina|Colombia|Venezuela|Cuba|Chile|"
+    "Turkey|Egypt|Israel|Saudi Arabia|Pakistan|Afghanistan|Ukraine|Poland|Hungary|Libya|"
+    "Yemen|Lebanon|Qatar|Taiwan|Vietnam|Indonesia|Sudan|Somalia|Ethiopia|Austria|"
+    "Belgium|Netherlands|Sweden|Norway|Denmark|Finland|Switzerland|Vatican|Beijing|Moscow|"
+    "Tehran|Baghdad|Damascus|Berlin|Paris|Madrid|Rome|Tokyo|Pyongyang|Seoul|Ankara|Cairo|Kiev"
+)
+# Offices as news writes them in lower case ("the Greek prime minister George ...").
+_OFFICE_WORDS = (
+    "prime|foreign|finance|defen[cs]e|interior|deputy|vice|minister|president|chancellor|"
+    "leader|king|queen|pope|spokes(?:man|woman|person)|ambassador|envoy|official|general|"
+    "commander|opposition|head|chief|former|the"
 )
 # A nationality, then at most three words of a title or an office, right before a name.
-_FOREIGN_BEFORE = re.compile(rf"\b(?:{_NATIONALITIES})\s+(?:[A-Z][\w.'’-]*,?\s+){{0,3}}$")
+_FOREIGN_BEFORE = re.compile(
+    rf"\b(?:{_NATIONALITIES})\s+(?:[A-Z][\w.'’-]*,?\s+|(?:{_OFFICE_WORDS})\s+){{0,3}}$"
+)
+# An attribution whose subject belongs to such a country: "China's ministry of commerce
+# said", "the Iranian foreign ministry said".
+_FOREIGN_SUBJECT = re.compile(
+    rf"\b(?:(?:{_FOREIGN_PLACES})['’]s|{_NATIONALITIES})\s+(?:[a-z][\w'’-]*\s+){{0,3}}?"
+    r"(?:said|says|told|stated|announced|declared|added)\b"
+)
+# A remark said in another language, wherever the article tells it: a verb or noun of
+# speech, then "in Latin" within the clause.
+_SPOKEN_IN = re.compile(
+    r"\b(?:said|says|spoke|speaking|speaks|announced|announcing|told|telling|addressed|"
+    r"delivered|read|wrote|written|statement|remarks|speech|address|message|video|interview)"
+    rf"\b[^.;\n]{{0,60}}?\bin\s+(?:{_LANGUAGES})\b{_NOT_THE_LANGUAGE}"
+)
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
@@ -636,7 +686,7 @@ def compare_quotes(
             subtype=subtype,
             similarity=similarity,
         )
-    if drift is None:
+    if drift is None or _said_on_other_days(ref, new, articles):
         return None
     subtype, detail = drift
     if named_apart:
@@ -653,6 +703,40 @@ def compare_quotes(
         subtype=subtype,
         similarity=similarity,
     )
+
+
+def remark_day(c: Claim, articles: Mapping[str, Article]) -> str:
+    """The day of the week a quote was said on, as its article tells it: the day its
+    sentence names outside the quote, nearest before it, else first after it ("Asked
+    Monday about the report, Carney said"); else the last day named, within the few
+    paragraphs before, in a sentence that names the speaker ("Jay Carney on Tuesday
+    reiterated ..."); "" when none."""
+    assert c.quote is not None
+    text = articles[c.article_id].text
+    if before := WEEKDAY.findall(text, c.sentence_start, c.start):
+        return str(before[-1])
+    if after := WEEKDAY.findall(text, c.end, c.sentence_end):
+        return str(after[0])
+    surname = c.quote.speaker.split()[-1] if c.quote.speaker else ""
+    if not surname:
+        return ""
+    lo = max(0, c.sentence_start - config.REMARK_DAY_REACH)
+    for m in reversed(list(WEEKDAY.finditer(text, lo, c.sentence_start))):
+        start = max(text.rfind(stop, lo, m.start()) for stop in (". ", "\n", "? ", "! "))
+        end = min(
+            (e for e in (text.find(stop, m.end()) for stop in (". ", "\n", "? ", "! ")) if e >= 0),
+            default=len(text),
+        )
+        if re.search(rf"\b{re.escape(surname)}\b", text[start + 1 : end]):
+            return m.group()
+    return ""
+
+
+def _said_on_other_days(a: Claim, b: Claim, articles: Mapping[str, Article]) -> bool:
+    """The two articles say the two quotes were said on different days: two
+    statements, each quoted faithfully, not one drifted."""
+    day_a, day_b = remark_day(a, articles), remark_day(b, articles)
+    return bool(day_a and day_b and day_a != day_b)
 
 
 _CHANT = re.compile(
@@ -961,14 +1045,19 @@ def compare_dates(
     similarity: float,
     articles: Mapping[str, Article],
     date_pair_min: float = config.DATE_PAIR_MIN,
+    figures: tuple[Sequence[Claim], Sequence[Claim]] = ((), ()),
 ) -> list[Finding]:
     """Date rule: two closely paired sentences that each name one resolved date, for
     day ranges that do not overlap, and that share enough words besides their dates to
     be about one event ("in 2010 she spent time at the clinic" and "her June 2012
-    accident" are about two)."""
+    accident" are about two). ``figures``: the two sentences' quantity claims; where
+    they count one thing differently, the sentences report two periods ("162,000 jobs
+    last month", "176,000 jobs in May"), each dated rightly."""
     ra = [c for c in a if c.date and c.date.first and c.date.last and not _stamp(c)]
     rb = [c for c in b if c.date and c.date.first and c.date.last and not _stamp(c)]
-    if any(_dates_a_noun_or_deadline(c) for c in ra + rb):
+    if any(_dates_a_noun_or_deadline(c) or _dates_an_earlier_step(c) for c in ra + rb):
+        return []
+    if _two_periods(*figures):
         return []
     if similarity < date_pair_min or len(ra) != 1 or len(rb) != 1:
         return []
@@ -1001,6 +1090,33 @@ def _dates_a_noun_or_deadline(c: Claim) -> bool:
     return bool(
         re.match(r"['’]s\b", c.sentence[hi:]) or _DEADLINE.search(c.sentence[max(0, lo - 20) : lo])
     )
+
+
+def _dates_an_earlier_step(c: Claim) -> bool:
+    """The date is of an earlier step of the story the sentence looks back on ("a move
+    that was first announced in May", "originally planned for June")."""
+    lo = c.start - c.sentence_start
+    return bool(_EARLIER_STEP.search(c.sentence[max(0, lo - 40) : lo]))
+
+
+_EARLIER_STEP = re.compile(
+    r"\b(?:first|originally|initially|previously|earlier)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE
+)
+
+
+def _two_periods(a: Sequence[Claim], b: Sequence[Claim]) -> bool:
+    """The two sentences count one thing (noun and unit) differently and never alike:
+    readings of two periods or occasions, not one fact given two dates."""
+
+    def counted(cs: Sequence[Claim]) -> dict[tuple[str, str], list[Interval]]:
+        out: dict[tuple[str, str], list[Interval]] = {}
+        for c in cs:
+            if c.quantity is not None and c.quantity.noun:
+                out.setdefault((c.quantity.noun, c.quantity.unit), []).append(c.quantity.interval)
+        return out
+
+    ca, cb = counted(a), counted(b)
+    return any(not any(x.overlaps(y) for x in ca[k] for y in cb[k]) for k in ca.keys() & cb.keys())
 
 
 _DEADLINE = re.compile(r"\b(?:before|by|until|till|no later than|ahead of)\s+$", re.IGNORECASE)
@@ -1330,7 +1446,14 @@ def compare_sentence_pair(a: Claim, b: Claim, similarity: float, ctx: Context) -
     return (
         compare_quantities(qa, qb, similarity, ctx.articles, t.near_paraphrase_min)
         + compare_quantities(qb, qa, similarity, ctx.articles, t.near_paraphrase_min)
-        + compare_dates(da, db, similarity, ctx.articles, t.date_pair_min)
+        + compare_dates(
+            da,
+            db,
+            similarity,
+            ctx.articles,
+            t.date_pair_min,
+            (by_kind(in_a, ClaimKind.QUANTITY), by_kind(in_b, ClaimKind.QUANTITY)),
+        )
         + compare_sentences(
             a,
             b,

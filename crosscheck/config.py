@@ -65,6 +65,12 @@ FRAGMENT_MAX_WORDS = 8
 # wrong, and the words still drifted.
 DRIFT_ACROSS_SPEAKERS_MIN_WORDS = 8
 DRIFT_ACROSS_SPEAKERS_MIN_RATIO = 0.8
+# Two quotes that each put this many words in a row in place of the other's are two
+# lines of a speech sharing some words, not one line misquoted.
+TWO_LINES_MIN_WORDS = 3
+# How far back (characters) a sentence naming a quote's speaker may give the day the
+# quote was said on ("Jay Carney on Tuesday reiterated ..." a paragraph before).
+REMARK_DAY_REACH = 1500
 
 # Independence: articles whose word 5-gram shingles overlap this much are one source.
 SYNDICATION_JACCARD_MIN = 0.6

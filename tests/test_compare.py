@@ -123,6 +123,15 @@ def test_a_change_of_wording_is_not_drift(a: str, b: str) -> None:
     assert classify_drift(quote_words(a), quote_words(b), names=names) is None
 
 
+def test_two_lines_that_share_words_are_not_one_line_misquoted() -> None:
+    a = "When I say watch, you know what I'm talking about"
+    b = "You got to go out and watch. You know what I'm talking about"
+    assert classify_drift(quote_words(a), quote_words(b)) is None
+    # a word or two in place of each other is one line misquoted
+    c = "When I say watch, you know what I am hinting at"
+    assert classify_drift(quote_words(a), quote_words(c)) is not None
+
+
 @pytest.mark.parametrize(
     ("a", "b", "drift"),
     [
@@ -146,9 +155,29 @@ def test_a_translated_remark_drifts_only_in_meaning(a: str, b: str, drift: bool)
         ("Greek President Karolos Papoulias said: “We act.”", True),
         ("The pope spoke in Latin to the cardinals. “We act,” he said.", True),
         ("Speaking through an interpreter, Ali Khan said: “We act.”", True),
+        # the remark's language told anywhere in the article
+        (
+            "“We act now,” Merkel told the summit on Monday.\n\n"
+            + "The talks went on. " * 20
+            + "\n\nShe was speaking in German to the delegates.",
+            True,
+        ),
+        # a nationality before a title written in lower case
+        ("The Greek prime minister George Papandreou said: “We act.”", True),
+        # an attribution's subject of such a country
+        ("China's ministry of commerce said Trump had “ignited a war.”", True),
+        ("The Iranian foreign ministry said: “We act.”", True),
         # English-speaking, or a language word that is no language here
         ("Senator Angela Merkel said: “We act.”", False),
         ("Investors sold in Greek stocks. Angela Merkel said: “We act.”", False),
+        ("Asked about German cars, Trump said: “We act.”", False),
+        ("German cars Trump said were “a disgrace.”", False),
+        (
+            "“We act now,” Merkel told the summit on Monday.\n\n"
+            + "The talks went on. " * 20
+            + "\n\nA sign in Arabic hung at the gate of the hall.",
+            False,
+        ),
     ],
 )
 def test_a_quote_reached_in_translation(text: str, translated: bool) -> None:
@@ -653,9 +682,63 @@ def test_a_figure_not_compared_still_vouches_for_its_value() -> None:
             "A federal judge ordered officials to review all provisional ballots before 2019.",
             False,
         ),
+        # a date of an earlier step the sentence looks back on
+        (
+            "Obama said he is releasing $70 million in aid for Israel, first announced in May 2012.",
+            "Obama said on July 27, 2012 that he was releasing $70 million in aid for Israel.",
+            False,
+        ),
+        # one thing counted differently, each with its date: two periods' figures
+        (
+            "Employers added 162,000 jobs in July 2013, below expectations.",
+            "Employers added 176,000 jobs in May 2013, below expectations.",
+            False,
+        ),
+        (
+            "Employers added 162,000 jobs in July 2013, below expectations.",
+            "Employers added 162,000 jobs in May 2013, below expectations.",
+            True,
+        ),
     ],
 )
 def test_date_rule(a: str, b: str, conflict: bool) -> None:
     da, db, articles = _extracted(a, b, lambda c: c.date)
-    found = compare_dates(da, db, 0.9, articles)
+    qa, qb, _ = _extracted(a, b, lambda c: c.quantity)
+    found = compare_dates(da, db, 0.9, articles, figures=(qa, qb))
     assert bool(found) is conflict
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "drift"),
+    [
+        # the articles name two days for the two quotes: two statements
+        (
+            "Asked Monday about the report, Carney said Obama wants to “close the many "
+            "loopholes in our background check system.”",
+            "Jay Carney on Tuesday repeated the president's view.\n\n"
+            "“We want to close loopholes in our background check system,” Mr. Carney said.",
+            False,
+        ),
+        # one day, or a day for only one of them: one remark, drifted
+        (
+            "Asked Monday about the report, Carney said Obama wants to “close the many "
+            "loopholes in our background check system.”",
+            "Jay Carney on Monday repeated the president's view.\n\n"
+            "“We want to close loopholes in our background check system,” Mr. Carney said.",
+            True,
+        ),
+        (
+            "Asked Monday about the report, Carney said Obama wants to “close the many "
+            "loopholes in our background check system.”",
+            "Protesters marched on Tuesday.\n\n"
+            "“We want to close loopholes in our background check system,” Mr. Carney said.",
+            True,
+        ),
+    ],
+)
+def test_quotes_said_on_two_days_are_two_statements(a: str, b: str, drift: bool) -> None:
+    xa, xb = Article("a", "A", a), Article("b", "B", b)
+    [qa] = [c for c in extract_one(xa).claims if c.quote]
+    [qb] = [c for c in extract_one(xb).claims if c.quote]
+    f = compare_quotes(qa, qb, 0.9, {"a": xa, "b": xb})
+    assert (f is not None and f.kind is FindingKind.QUOTE_DRIFT) is drift
