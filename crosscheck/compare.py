@@ -430,6 +430,10 @@ def classify_drift(
         return "negation", detail
     if any(_MODALS & set(x) and _MODALS & set(y) and set(x) != set(y) for _, x, y in ops):
         return "modality", detail
+    if translated and len(ops) == 1 and len(a) - len(ops[0][1]) >= config.ONE_TRANSLATION_MIN_WORDS:
+        # Word for word the same but for one change, over a long stretch: one
+        # translation that both outlets carry, not two translators' choices.
+        translated = False
     if all(_wording(x, y, names, translated) for _, x, y in ops):
         return None  # how the remark was taken down, not what it says
     tags = {tag for tag, _, _ in ops}
@@ -551,13 +555,14 @@ _NATIONALITIES = (
     "Pakistani|Austrian|Swiss|Belgian|North Korean|South Korean|Taiwanese|Malaysian|"
     "Sudanese|Somali|Ethiopian|Congolese|Malian|Nigerien|Haitian|Vatican|Catalan"
 )
-# After a language's name: what makes it an adjective of another thing ("in Greek stocks").
-_NOT_THE_LANGUAGE = (
-    r"(?!\s+(?:[A-Z]|capital|city|border|town|village|province|state|market|stocks?|"
-    r"government|parliament|officials?|police|troops|forces|media|press))"
+# After a language's name, what makes it the language, not an adjective of another
+# thing ("in Greek stocks", "in Chinese goods"): a mark, the end, or a function word.
+_AS_A_LANGUAGE = (
+    r"(?=\s*(?:[.,;:!?)\"”’']|$)|\s+(?:and|or|to|with|at|on|in|during|before|after|when|"
+    r"while|as|for|by|from|that|which|but|so|because|then|saying|said|says|he|she|they)\b)"
 )
 _IN_LANGUAGE = re.compile(
-    rf"\b(?:in|into|from)\s+(?:{_LANGUAGES})\b{_NOT_THE_LANGUAGE}"
+    rf"\b(?:in|into|from)\s+(?:{_LANGUAGES})\b{_AS_A_LANGUAGE}"
     r"|\b(?:interpreter|translat(?:ed|ion|or|ing))\b"
 )
 # Countries whose language is not English, and capitals that stand for their
@@ -591,7 +596,7 @@ _FOREIGN_SUBJECT = re.compile(
 _SPOKEN_IN = re.compile(
     r"\b(?:said|says|spoke|speaking|speaks|announced|announcing|told|telling|addressed|"
     r"delivered|read|wrote|written|statement|remarks|speech|address|message|video|interview)"
-    rf"\b[^.;\n]{{0,60}}?\bin\s+(?:{_LANGUAGES})\b{_NOT_THE_LANGUAGE}"
+    rf"\b[^.;\n]{{0,60}}?\bin\s+(?:{_LANGUAGES})\b{_AS_A_LANGUAGE}"
 )
 
 
@@ -708,28 +713,39 @@ def compare_quotes(
 def remark_day(c: Claim, articles: Mapping[str, Article]) -> str:
     """The day of the week a quote was said on, as its article tells it: the day its
     sentence names outside the quote, nearest before it, else first after it ("Asked
-    Monday about the report, Carney said"); else the last day named, within the few
-    paragraphs before, in a sentence that names the speaker ("Jay Carney on Tuesday
-    reiterated ..."); "" when none."""
+    Monday about the report, Carney said"); else, in the last sentence of the few
+    paragraphs before that names the speaker and a day, the first day after the name
+    ("Jay Carney on Tuesday reiterated ...", "Fiorina called it quits Wednesday after
+    the primary Tuesday night"); "" when none. A day that owns a thing ("Tuesday's
+    primary") is not a day of speaking."""
     assert c.quote is not None
     text = articles[c.article_id].text
-    if before := WEEKDAY.findall(text, c.sentence_start, c.start):
-        return str(before[-1])
-    if after := WEEKDAY.findall(text, c.end, c.sentence_end):
-        return str(after[0])
+
+    def days(lo: int, hi: int) -> list[str]:
+        return [
+            m.group()
+            for m in WEEKDAY.finditer(text, lo, hi)
+            if not text.startswith(("'", "’"), m.end())
+        ]
+
+    if before := days(c.sentence_start, c.start):
+        return before[-1]
+    if after := days(c.end, c.sentence_end):
+        return after[0]
     surname = c.quote.speaker.split()[-1] if c.quote.speaker else ""
     if not surname:
         return ""
     lo = max(0, c.sentence_start - config.REMARK_DAY_REACH)
-    for m in reversed(list(WEEKDAY.finditer(text, lo, c.sentence_start))):
-        start = max(text.rfind(stop, lo, m.start()) for stop in (". ", "\n", "? ", "! "))
-        end = min(
-            (e for e in (text.find(stop, m.end()) for stop in (". ", "\n", "? ", "! ")) if e >= 0),
-            default=len(text),
-        )
-        if re.search(rf"\b{re.escape(surname)}\b", text[start + 1 : end]):
-            return m.group()
+    starts = [lo] + [m.end() for m in _SENTENCE_END.finditer(text, lo, c.sentence_start)]
+    ends = [*starts[1:], c.sentence_start]
+    for start, end in reversed(list(zip(starts, ends, strict=True))):
+        name = re.search(rf"\b{re.escape(surname)}\b", text[start:end])
+        if name and (named := days(start + name.end(), end)):
+            return named[0]
     return ""
+
+
+_SENTENCE_END = re.compile(r"[.?!]\s|\n")
 
 
 def _said_on_other_days(a: Claim, b: Claim, articles: Mapping[str, Article]) -> bool:

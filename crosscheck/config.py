@@ -68,6 +68,9 @@ DRIFT_ACROSS_SPEAKERS_MIN_RATIO = 0.8
 # Two quotes that each put this many words in a row in place of the other's are two
 # lines of a speech sharing some words, not one line misquoted.
 TWO_LINES_MIN_WORDS = 3
+# A translated remark that two outlets quote alike over this many words but for one
+# change comes from one translation: its changed word is drift, as in any quote.
+ONE_TRANSLATION_MIN_WORDS = 12
 # How far back (characters) a sentence naming a quote's speaker may give the day the
 # quote was said on ("Jay Carney on Tuesday reiterated ..." a paragraph before).
 REMARK_DAY_REACH = 1500

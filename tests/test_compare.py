@@ -138,6 +138,15 @@ def test_two_lines_that_share_words_are_not_one_line_misquoted() -> None:
         # another word for the same thing: each outlet's translator chose their own
         ("the future within Europe is at stake", "the future in Europe is at stake", False),
         ("a murderous act", "a murderous raw act", False),
+        # one translation that both carry, word for word over a long stretch but for one
+        # change: the change is drift
+        (
+            "strength which in the last few months has deteriorated in me to the extent "
+            "that I have had to recognize my incapacity to fulfil the ministry",
+            "strength which in the last few months has deteriorated in me to the extent "
+            "that I have had to recognize my plenty to fulfil the ministry",
+            True,
+        ),
         # a change of meaning is drift however the remark reached the outlet
         ("our country is on the edge", "our country is not on the edge", True),
         ("three people died", "ten people died", True),
@@ -171,6 +180,7 @@ def test_a_translated_remark_drifts_only_in_meaning(a: str, b: str, drift: bool)
         ("Senator Angela Merkel said: “We act.”", False),
         ("Investors sold in Greek stocks. Angela Merkel said: “We act.”", False),
         ("Asked about German cars, Trump said: “We act.”", False),
+        ("Trump said tariffs on $16 billion in Chinese goods were “a start.”", False),
         ("German cars Trump said were “a disgrace.”", False),
         (
             "“We act now,” Merkel told the summit on Monday.\n\n"
