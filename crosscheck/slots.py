@@ -56,7 +56,7 @@ ROLE_WORDS: dict[str, str] = {
     **dict.fromkeys(
         _words(
             "kill kills killed killing dead die dies died dying perished perish murdered murdering "
-            "drowned executed slain slaughtered slaughtering massacred massacring"
+            "drowned executed slain"
         ),
         "killed",
     ),
@@ -138,7 +138,7 @@ NOT_PEOPLE = _words(
 #: which is a part of the general count ("five officers" of "ten people").
 GENERIC_PEOPLE = _words(
     "people person persons individual individuals victim victims life lives death deaths "
-    "fatality fatalities casualty casualties injury injuries"
+    "fatality fatalities casualty casualties injury injuries toll"
 )
 
 #: Nouns before "of" that give the number after it its role: "the deaths of two women".
@@ -396,14 +396,11 @@ def _role(
         # "the death toll rose to 10", "the toll stands at 12"
         if back[-2:] == ["to", "death"]:
             return "killed", False  # "shot to death one person"
-        if "toll" in back and prev in {"toll", "to", "at", "of", "reached", "hit", "is", "was"}:
-            i = back.index("toll")
-            kind = back[i - 1] if i else ""
-            return ("injured" if kind in ("injury", "injured") else "killed"), False
-        toll = _toll_subject(before) if prev in {"to", "at", "reached", "hit"} else None
+        toll = _toll_subject(before) if prev in _TOLL_BEFORE else None
         if toll is not None:
             # "the death toll from his assault on the capital rose to four": the toll is
-            # the subject of the verb the number completes, however far back in its clause
+            # the subject of the verb the number completes, however far back in its
+            # clause; or the number follows it ("the death toll above 680", "a toll of 12")
             return ("injured" if toll in ("injury", "injured") else "killed"), False
         # "left 3 dead", "leaving two people injured": the predicate follows the phrase.
         if prev in {"left", "leaving", "leaves"}:
@@ -443,8 +440,7 @@ _BE = _words("was were is are be been being")
 #: before an object, they make the phrase the doer ("four bombers who killed 52").
 _DOES_TO = _words(
     "kill kills killed killing murder murders murdered injure injures injured wound wounds "
-    "wounded shoot shoots shot attacked assaulted abducted kidnapped arrested rescued evacuated "
-    "slaughtered massacred"
+    "wounded shoot shoots shot attacked assaulted abducted kidnapped arrested rescued evacuated"
 )
 #: Words that open an object: a determiner, a possessive, a pronoun, a vague amount.
 _OBJECT_OPENS = _words(
@@ -496,11 +492,16 @@ def _item(words: list[str]) -> int:
 
 
 _TOLL_VERBS = frozenset(
-    "rose risen rises climbed climbs jumped jumps stands stood reached reaches hit hits "
-    "increased increases grew".split()
+    "rise rose risen rises climb climbed climbs jump jumped jumps stand stands stood reach "
+    "reached reaches hit hits increase increased increases grow grew".split()
 )
 _CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "(", ")"})
-_TOLL_LINKS = frozenset({"from", "of", "in", "at", "among", "has", "had", "is", "was", "now"})
+_TOLL_LINKS = frozenset(
+    "from of in at among has had is was now could may might will would be expected likely "
+    "set".split()
+)
+#: Words right before a number that a toll may give its role to.
+_TOLL_BEFORE = frozenset({"to", "at", "reached", "hit", "toll", "of"})
 
 
 def _toll_subject(before: list[tuple[str, int, int]]) -> str | None:
@@ -516,7 +517,11 @@ def _toll_subject(before: list[tuple[str, int, int]]) -> str | None:
         return None
     i = clause.index("toll")
     after = clause[i + 1 :]
-    if not after or not (after[0] in _TOLL_VERBS or after[0] in _TOLL_LINKS):
+    if after in ([], ["of"]):
+        # "the death toll above 680", "a death toll of 12"; not "a toll of 5 dollars"
+        kind = clause[i - 1] if i else ""
+        return kind if kind in ("death", "injury", "casualty") else None
+    if not (after[0] in _TOLL_VERBS or after[0] in _TOLL_LINKS):
         return None  # "a toll road", "toll booths": not a count of anyone
     if not _TOLL_VERBS & set(after):
         return None

@@ -42,6 +42,10 @@ CASES = [
      "killed", "", False),
     ("The toll of the injured in the blast climbed to 40 by evening.", "40", "injured", "",
      False),
+    ("A death toll of 12 was reported in the town.", "12", "killed", "", False),
+    # a toll that is a fee counts no one
+    ("Drivers paid a toll of 5 dollars on the bridge.", "5 dollars", "", "", False),
+    ("The toll road opened to 300 cars on Monday.", "300", "", "", False),
     ("Riots left three bank workers dead and engulfed the streets of Athens.", "three", "killed", "", False),
     ("A Michigan man shot to death one person and injured two others Monday.", "one", "killed", "", False),
     ("A man suspected of shooting three people, killing one, was arrested.", "three", "shot", "", False),
@@ -50,7 +54,6 @@ CASES = [
     ("Police arrested 12 people after the march.", "12", "arrested", "", False),
     ("Labour won 4,000 votes more than the Tories.", "4,000", "votes", "", False),
     ("Gunmen kidnapped 12 workers at the site.", "12", "kidnapped", "", False),
-    ("Long before he slaughtered 17 people at the school, he was expelled.", "17", "killed", "", False),
     ("the trial of six men accused of killing a mother of 12", "six", "accused", "", False),
     ("Last moments of Brooklyn mother of 12 killed in crossfire", "12", "children", "", False),
     ("A Spiro man was found guilty of seven counts of first-degree murder.", "seven", "counts:murder", "", False),
