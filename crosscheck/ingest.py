@@ -27,7 +27,7 @@ import yaml
 
 from . import config
 from .errors import InputError
-from .model import Article
+from .model import Article, has_surrogate, without_surrogates
 
 log = logging.getLogger(__name__)
 
@@ -199,9 +199,6 @@ def assemble(reads: Iterable[FileRead]) -> Corpus:
     return corpus
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def one_line(text: str) -> str:
     """``text`` with its line breaks written out ("\\n"): a name or a warning is one
     line, and a file name with a newline forges no line of its own."""
@@ -214,23 +211,20 @@ def _clean_fields(a: Article) -> Article:
     name written out ("\\n"), in a title or URL a space: a name is one line of a table
     or a message, never two."""
 
-    def whole(s: str) -> str:
-        return _SURROGATE.sub("\ufffd", s)
-
     def name(s: str) -> str:
-        return one_line(whole(s))
+        return one_line(without_surrogates(s))
 
     def line(s: str) -> str:
-        return " ".join(whole(s).splitlines())
+        return " ".join(without_surrogates(s).splitlines())
 
     names = (a.id, a.outlet, a.title, a.url, a.source)
-    if not _SURROGATE.search(a.text) and not any(
-        _SURROGATE.search(s) or "\n" in s or "\r" in s for s in names
+    if not has_surrogate(a.text) and not any(
+        has_surrogate(s) or "\n" in s or "\r" in s for s in names
     ):
         return a
     return replace(
-        a, id=name(a.id), outlet=name(a.outlet), text=whole(a.text), title=line(a.title),
-        url=line(a.url), source=name(a.source),
+        a, id=name(a.id), outlet=name(a.outlet), text=without_surrogates(a.text),
+        title=line(a.title), url=line(a.url), source=name(a.source),
     )  # fmt: skip
 
 

@@ -13,7 +13,16 @@ from typing import Any
 from tabulate import tabulate
 
 from . import __version__
-from .model import Article, CheckResult, Fact, Finding, Interval, Report, Side
+from .model import (
+    Article,
+    CheckResult,
+    Fact,
+    Finding,
+    Interval,
+    Report,
+    Side,
+    without_surrogates,
+)
 
 SCHEMA_VERSION = 1
 
@@ -47,7 +56,6 @@ def render(report: Report, fmt: Format | str) -> str:
 # controls but tab and newline (ESC starts a colour, a clear screen, a window title), and
 # the bidirectional overrides and isolates (U+202E shows "txt.exe" as "exe.txt").
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SURROGATES = re.compile("[\ud800-\udfff]")
 _BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -55,7 +63,7 @@ def safe_text(text: str) -> str:
     """``text`` for a terminal or a text format: control characters and bidirectional
     controls written out as escapes ("\\x1b", "<U+202E>"), so that no article, outlet
     or file name can act on the reader's terminal or reorder what it shows."""
-    text = _SURROGATES.sub("\ufffd", text)  # a file name's byte that is not UTF-8
+    text = without_surrogates(text)  # a file name's byte that is not UTF-8
     return shown_bidi(_CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
 
 
