@@ -34,6 +34,9 @@ from .model import (
 from .slots import WEEKDAY
 
 _NEGATORS = {"not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "without"}
+# What negates a reported sentence's clause: "without" heads a phrase of manner
+# ("confirmed without opposition" is "confirmed unanimously"), not the clause's opposite.
+_CLAUSE_NEGATORS = _NEGATORS - {"without"}
 _MODALS = {"can", "could", "will", "would", "may", "might", "shall", "should", "must"}
 # fmt: off
 _STOPWORDS = {
@@ -748,11 +751,42 @@ def remark_day(c: Claim, articles: Mapping[str, Article]) -> str:
 _SENTENCE_END = re.compile(r"[.?!]\s|\n")
 
 
+def remark_year(c: Claim) -> str:
+    """The year a quote's attribution says it was said in ("he said in 2009", "in a
+    2009 speech", "In 2009, Obama said"); "" when it names none."""
+    assert c.quote is not None
+    lo, hi = c.start - c.sentence_start, c.end - c.sentence_start
+    m = _SAID_IN_YEAR.search(c.sentence[:lo] + " “…” " + c.sentence[hi:])
+    return next((y for y in m.groups() if y), "") if m else ""
+
+
+_SPEECH_VERB = r"(?:said|says|told|wrote|declared|promised|stated|remarked|added|insisted)"
+_SAID_IN_YEAR = re.compile(
+    rf"\b{_SPEECH_VERB}\b[^.;“”\"]{{0,40}}?\bin\s+(?:[A-Z][a-z]+\.?\s+(?:\d{{1,2}},?\s+)?)?"
+    r"((?:19|20)\d\d)\b"
+    r"|\b((?:19|20)\d\d)\s+(?:speech|interview|address|statement|remarks|debate|hearing|"
+    r"testimony|rally|letter|memo|email)"
+    rf"|\b[Ii]n\s+((?:19|20)\d\d),?\s+(?:[\w.'’-]+\s+){{1,4}}{_SPEECH_VERB}\b"
+)
+
+
 def _said_on_other_days(a: Claim, b: Claim, articles: Mapping[str, Article]) -> bool:
-    """The two articles say the two quotes were said on different days: two
-    statements, each quoted faithfully, not one drifted."""
+    """The two articles say the two quotes were said on different days or in different
+    years (one attribution names a year, the other names another or stands in an
+    article of another year): two statements, each quoted faithfully, not one drifted."""
     day_a, day_b = remark_day(a, articles), remark_day(b, articles)
-    return bool(day_a and day_b and day_a != day_b)
+    if day_a and day_b and day_a != day_b:
+        return True
+    year_a, year_b = remark_year(a), remark_year(b)
+    if not (year_a or year_b):
+        return False
+
+    def published(c: Claim) -> str:
+        day = articles[c.article_id].published
+        return str(day.year) if day else ""
+
+    year_a, year_b = year_a or published(a), year_b or published(b)
+    return bool(year_a and year_b and year_a != year_b)
 
 
 _CHANT = re.compile(
@@ -1281,8 +1315,8 @@ def compare_sentences(
     if len(la) < 4 or len(lb) < 4:
         return []
     out = []
-    neg_a = sum(w in _NEGATORS for w in la)
-    neg_b = sum(w in _NEGATORS for w in lb)
+    neg_a = sum(w in _CLAUSE_NEGATORS for w in la)
+    neg_b = sum(w in _CLAUSE_NEGATORS for w in lb)
     memo: list[float] = []
 
     def rest() -> float:
@@ -1290,8 +1324,8 @@ def compare_sentences(
         if not memo:
             memo.append(
                 difflib.SequenceMatcher(
-                    a=[w for w in la if w not in _NEGATORS],
-                    b=[w for w in lb if w not in _NEGATORS],
+                    a=[w for w in la if w not in _CLAUSE_NEGATORS],
+                    b=[w for w in lb if w not in _CLAUSE_NEGATORS],
                     autojunk=False,
                 ).ratio()
             )
@@ -1343,7 +1377,7 @@ def _local_negation(a: Sequence[str], b: Sequence[str]) -> bool:
     one person, but probably" / "was probably"): a shorter sentence is not its opposite."""
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         changed = [*a[i1:i2], *b[j1:j2]]
-        if tag != "equal" and any(w in _NEGATORS for w in changed):
+        if tag != "equal" and any(w in _CLAUSE_NEGATORS for w in changed):
             return max(i2 - i1, j2 - j1) <= config.NEGATION_MAX_CHANGED_WORDS
     return False
 

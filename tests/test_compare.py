@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -343,6 +344,13 @@ def test_sentence_rules(a: str, b: str, kind: FindingKind) -> None:
     ],
 )
 def test_a_contraction_however_written_is_not_a_negation(a: str, b: str) -> None:
+    found = compare_sentences(_sentence("a", a), _sentence("b", b), 0.95, ARTICLES, lambda _: [])
+    assert [f.kind for f in found if f.kind is FindingKind.NEGATION_CONFLICT] == []
+
+
+def test_a_phrase_with_without_does_not_negate_its_sentence() -> None:
+    a = "Judge Robert Wilkins was confirmed without opposition in 2010, officials said."
+    b = "Judge Robert Wilkins was confirmed unanimously in 2010, officials said."
     found = compare_sentences(_sentence("a", a), _sentence("b", b), 0.95, ARTICLES, lambda _: [])
     assert [f.kind for f in found if f.kind is FindingKind.NEGATION_CONFLICT] == []
 
@@ -748,6 +756,40 @@ def test_date_rule(a: str, b: str, conflict: bool) -> None:
 )
 def test_quotes_said_on_two_days_are_two_statements(a: str, b: str, drift: bool) -> None:
     xa, xb = Article("a", "A", a), Article("b", "B", b)
+    [qa] = [c for c in extract_one(xa).claims if c.quote]
+    [qb] = [c for c in extract_one(xb).claims if c.quote]
+    f = compare_quotes(qa, qb, 0.9, {"a": xa, "b": xb})
+    assert (f is not None and f.kind is FindingKind.QUOTE_DRIFT) is drift
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "drift"),
+    [
+        # a remark its attribution dates to 2009, against one in a report of 2013
+        (
+            "“If you like your doctor, you will be able to keep your doctor, period,” he said in "
+            "2009, at a conference of doctors.",
+            "“If you like your plan, you will be able to keep your plan, period,” Mr. Obama said.",
+            False,
+        ),
+        (
+            "In 2009, President Obama said “If you like your doctor, you will be able to keep "
+            "your doctor, period.”",
+            "“If you like your plan, you will be able to keep your plan, period,” Mr. Obama said.",
+            False,
+        ),
+        # no year named for either: one remark, drifted
+        (
+            "“If you like your doctor, you will be able to keep your doctor, period,” he said at "
+            "a conference of doctors.",
+            "“If you like your plan, you will be able to keep your plan, period,” Mr. Obama said.",
+            True,
+        ),
+    ],
+)
+def test_quotes_said_in_two_years_are_two_statements(a: str, b: str, drift: bool) -> None:
+    day = dt.date(2013, 11, 1)
+    xa, xb = Article("a", "A", a, published=day), Article("b", "B", b, published=day)
     [qa] = [c for c in extract_one(xa).claims if c.quote]
     [qb] = [c for c in extract_one(xb).claims if c.quote]
     f = compare_quotes(qa, qb, 0.9, {"a": xa, "b": xb})
