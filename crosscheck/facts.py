@@ -28,7 +28,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import config
 from .compare import describe, fmt_interval, in_parentheses, plural, quantity_severity, side
@@ -265,10 +265,12 @@ def compare_facts(
     two undated articles is an update (False: a conflict, as a draft checked before
     publishing against coverage of unknown time)."""
     per_article: dict[str, list[Claim]] = defaultdict(list)
+    every: dict[str, list[Claim]] = defaultdict(list)  # every figure, by article
     figures: dict[tuple[str, int], list[Claim]] = defaultdict(list)  # every figure, by sentence
     for c in claims:
         if c.quantity is not None:
             figures[(c.article_id, c.sentence_index)].append(c)
+            every[c.article_id].append(c)
             if slot_key(c) is not None:
                 per_article[c.article_id].append(c)
     words = {a: _word_starts(articles[a].text) for a in per_article}
@@ -295,8 +297,8 @@ def compare_facts(
                     xi.overlaps(yi)
                     or _other_occasion(x.mention, y.mention, figures)
                     or _other_day(x.mention, y.mention, articles)
-                    or _states(per_article[a], kx, yi)
-                    or _states(per_article[b], ky, xi)
+                    or _states(every[a], kx, yi)
+                    or _states(every[b], ky, xi)
                 ):
                     continue
                 key = kx if how != "part" else ky
@@ -323,10 +325,13 @@ def _states(mentions: Iterable[Claim], key: SlotKey, interval: Interval) -> bool
     least 22 houses were damaged in the district … 10 houses in Takengon" against "10
     houses"; "more than 50 killed" in the schools and housing, "more than 40" at the
     school, against the school's 42). An open bound states the figures near it, up to
-    ``QUANTITY_MEDIUM_RATIO`` times ("at least one dead" does not state 24)."""
+    ``QUANTITY_MEDIUM_RATIO`` times ("at least one dead" does not state 24). A mention
+    read as of another event or time states it too ("last week's rampage that killed
+    12" against "12 killed"): the article gives the figure, whatever event it was read
+    as of, and which of the two is another event is what nothing settles."""
     for m in mentions:
         q = m.quantity
-        if slot_key(m) != key or q is None or q.hedge in VAGUE:
+        if q is None or q.hedge in VAGUE or _unscoped_key(m) != key:
             continue
         if q.part:
             # A part it names ("17 died, including 12 at the magazine") may be the
@@ -340,6 +345,14 @@ def _states(mentions: Iterable[Claim], key: SlotKey, interval: Interval) -> bool
         if r.overlaps(interval):
             return True
     return False
+
+
+def _unscoped_key(m: Claim) -> SlotKey | None:
+    """The slot of a mention as if it were of the story's own event."""
+    q = m.quantity
+    if q is None or not q.scope:
+        return slot_key(m)
+    return slot_key(replace(m, quantity=replace(q, scope="")))
 
 
 def _other_occasion(x: Claim, y: Claim, figures: Mapping[tuple[str, int], Sequence[Claim]]) -> bool:

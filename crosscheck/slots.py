@@ -108,9 +108,10 @@ ROLE_NOUNS: dict[str, str] = {
 }
 
 #: Roles of a developing figure: a later report that raises or lowers it updates it.
+#: Damage is tallied as it is surveyed, as casualties are.
 DEVELOPING = _words(
     "killed injured shot casualties missing arrested charged accused kidnapped evacuated "
-    "rescued displaced votes"
+    "rescued displaced votes damaged"
 )
 
 #: Roles whose figure is someone's: votes and seats are won, held or needed by a party,
