@@ -696,6 +696,8 @@ def compare_quotes(
         )
     if drift is None or _said_on_other_days(ref, new, articles):
         return None
+    if _said_many_times(ref) or _said_many_times(new):
+        return None  # one of several sayings, each perhaps worded its own way
     subtype, detail = drift
     if named_apart:
         who = f"the same remark (given to {rq.speaker} and to {nq.speaker})"
@@ -767,6 +769,21 @@ _SAID_IN_YEAR = re.compile(
     r"|\b((?:19|20)\d\d)\s+(?:speech|interview|address|statement|remarks|debate|hearing|"
     r"testimony|rally|letter|memo|email)"
     rf"|\b[Ii]n\s+((?:19|20)\d\d),?\s+(?:[\w.'’-]+\s+){{1,4}}{_SPEECH_VERB}\b"
+)
+
+
+def _said_many_times(c: Claim) -> bool:
+    """The attribution says the speaker said it often ("called out Rubio many times,
+    asking the audience to watch for ..."): the quote is one of several sayings."""
+    lo, hi = c.start - c.sentence_start, c.end - c.sentence_start
+    return bool(_MANY_TIMES.search(c.sentence[:lo] + " " + c.sentence[hi:]))
+
+
+_MANY_TIMES = re.compile(
+    r"\b(?:many|several|countless|numerous|multiple)\s+times\b|\brepeatedly\b"
+    r"|\b(?:again\s+and\s+again|time\s+and\s+again|over\s+and\s+over)\b"
+    r"|\b(?:often|frequently|routinely)\s+(?:says|said|repeats|repeated|tells|told)\b",
+    re.IGNORECASE,
 )
 
 
@@ -981,6 +998,23 @@ def _measure(c: Claim) -> str:
     return ""
 
 
+def _counted_of(c: Claim) -> str:
+    """What the figure's noun is of, as the words right after it say ("1,800 pages of
+    transcripts" → "transcript", "hundreds of pages of related material" → "material"):
+    the last word of the phrase after "of", one form of it; "" when none follows."""
+    m = _OF_PHRASE.match(c.sentence, c.end - c.sentence_start)
+    return _lemma(m.group(1).lower()) if m else ""
+
+
+# After a figure: its noun (or "of" and its noun, after "hundreds"), then "of" and a short
+# phrase up to a word that ends it.
+_OF_PHRASE = re.compile(
+    r"\s+(?:of\s+)?[a-z-]+\s+of\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
+    r"(?:[a-z-]+\s+){0,2}?([a-z-]+)(?=\s+(?:from|in|on|at|with|by|for|to|that|which|and|or|"
+    r"was|were|is|are|had|has)\b|\s+[A-Z]|\s*[,.;:]|\s*$)"
+)
+
+
 def in_parentheses(c: Claim) -> bool:
     """A figure in brackets right after another ("$1 million ($1.52 million)", "10
     kilometres (6 miles)") converts or restates it."""
@@ -1053,6 +1087,9 @@ def compare_quantities(
             continue  # the words around the two numbers say they count different things
         if _measure(x_claim) != _measure(y_claim):
             continue  # "$22 million per season" and "$200 million"; "a combined 157 games"
+        of_x, of_y = _counted_of(x_claim), _counted_of(y_claim)
+        if of_x and of_y and of_x != of_y:
+            continue  # "pages of related material" and "pages of transcripts": two sets
         rest_x = [q for c, q in mine if c is not x_claim]
         rest_y = [q for c, q in others if c is not y_claim]
         if (

@@ -654,6 +654,34 @@ def test_two_remarks_that_both_outlets_carry_are_not_drift() -> None:
     assert not [f for f in found if f is not None and f.kind.is_conflict]
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        # one noun, of two things: two sets
+        (
+            "The committee released hundreds of pages of related material from nine people.",
+            "The committee released more than 1,800 pages of transcripts Wednesday.",
+            False,
+        ),
+        # of one thing, or of nothing said: one set
+        (
+            "The committee released 500 pages of transcripts on Wednesday.",
+            "The committee released 1,800 pages of transcripts Wednesday.",
+            True,
+        ),
+        (
+            "The committee released 500 pages on Wednesday.",
+            "The committee released 1,800 pages of transcripts Wednesday.",
+            True,
+        ),
+    ],
+)
+def test_a_noun_of_two_things_counts_two_sets(a: str, b: str, conflict: bool) -> None:
+    qa, qb, articles = _extracted(a, b, lambda c: c.quantity)
+    found = compare_quantities(qa, qb, 0.9, articles) + compare_quantities(qb, qa, 0.9, articles)
+    assert bool([f for f in found if f.kind is FindingKind.QUANTITY_CONFLICT]) is conflict
+
+
 def test_a_figure_not_compared_still_vouches_for_its_value() -> None:
     # "is only designed to resolve the 32-bit version" reads as a hypothetical, so its
     # 32 is not compared; it still says the sentence's 64 is another version.
@@ -760,6 +788,24 @@ def test_quotes_said_on_two_days_are_two_statements(a: str, b: str, drift: bool)
     [qb] = [c for c in extract_one(xb).claims if c.quote]
     f = compare_quotes(qa, qb, 0.9, {"a": xa, "b": xb})
     assert (f is not None and f.kind is FindingKind.QUOTE_DRIFT) is drift
+
+
+def test_a_quote_said_many_times_is_not_one_remark_drifted() -> None:
+    a = (
+        "“The memorized 30-second speech where you talk about how great America is doesn't "
+        "solve one problem,” Christie said."
+    )
+    texts = {
+        "called out Mr. Rubio many times, asking the audience to watch for": False,
+        "called out Mr. Rubio, asking the audience to watch for": True,
+    }
+    for attribution, drift in texts.items():
+        b = f"Gov. Chris Christie {attribution} a “memorized 25-second speech.”"
+        xa, xb = Article("a", "A", a), Article("b", "B", b)
+        [qa] = [c for c in extract_one(xa).claims if c.quote]
+        [qb] = [c for c in extract_one(xb).claims if c.quote]
+        f = compare_quotes(qa, qb, 0.9, {"a": xa, "b": xb})
+        assert (f is not None and f.kind is FindingKind.QUOTE_DRIFT) is drift, attribution
 
 
 @pytest.mark.parametrize(
