@@ -779,10 +779,16 @@ def _said_many_times(c: Claim) -> bool:
     return bool(_MANY_TIMES.search(c.sentence[:lo] + " " + c.sentence[hi:]))
 
 
+_SAYING = (
+    r"(?:said|says|say|told|tells|repeated|repeats|called|calls|asked|asks|warned|warns|urged|"
+    r"urges|insisted|insists|argued|argues|vowed|promised|declared|used|uses|referred|wrote)"
+)
+# The speaker said it often: an adverb of repetition on a verb of saying, not on another
+# verb ("a store that has been repeatedly attacked").
 _MANY_TIMES = re.compile(
-    r"\b(?:many|several|countless|numerous|multiple)\s+times\b|\brepeatedly\b"
-    r"|\b(?:again\s+and\s+again|time\s+and\s+again|over\s+and\s+over)\b"
-    r"|\b(?:often|frequently|routinely)\s+(?:says|said|repeats|repeated|tells|told)\b",
+    rf"\b{_SAYING}\b(?:\s+[\w.'’-]+){{0,3}}?\s+(?:(?:many|several|countless|numerous|multiple)"
+    r"\s+times|repeatedly|again\s+and\s+again|time\s+and\s+again|over\s+and\s+over)\b"
+    rf"|\b(?:repeatedly|often|frequently|routinely)\s+{_SAYING}\b",
     re.IGNORECASE,
 )
 

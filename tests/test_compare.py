@@ -798,6 +798,7 @@ def test_a_quote_said_many_times_is_not_one_remark_drifted() -> None:
     texts = {
         "called out Mr. Rubio many times, asking the audience to watch for": False,
         "called out Mr. Rubio, asking the audience to watch for": True,
+        ", whose office was repeatedly attacked, asked the audience to watch for": True,
     }
     for attribution, drift in texts.items():
         b = f"Gov. Chris Christie {attribution} a “memorized 25-second speech.”"
