@@ -694,7 +694,7 @@ def compare_quotes(
             subtype=subtype,
             similarity=similarity,
         )
-    if drift is None or _said_on_other_days(ref, new, articles):
+    if drift is None or _said_on_other_occasions(ref, new, articles):
         return None
     if _said_many_times(ref) or _said_many_times(new):
         return None  # one of several sayings, each perhaps worded its own way
@@ -715,7 +715,7 @@ def compare_quotes(
     )
 
 
-def remark_day(c: Claim, articles: Mapping[str, Article]) -> str:
+def _remark_day(c: Claim, articles: Mapping[str, Article]) -> str:
     """The day of the week a quote was said on, as its article tells it: the day its
     sentence names outside the quote, nearest before it, else first after it ("Asked
     Monday about the report, Carney said"); else, in the last sentence of the few
@@ -753,7 +753,7 @@ def remark_day(c: Claim, articles: Mapping[str, Article]) -> str:
 _SENTENCE_END = re.compile(r"[.?!]\s|\n")
 
 
-def remark_year(c: Claim) -> str:
+def _remark_year(c: Claim) -> str:
     """The year a quote's attribution says it was said in ("he said in 2009", "in a
     2009 speech", "In 2009, Obama said"); "" when it names none."""
     assert c.quote is not None
@@ -762,13 +762,17 @@ def remark_year(c: Claim) -> str:
     return next((y for y in m.groups() if y), "") if m else ""
 
 
-_SPEECH_VERB = r"(?:said|says|told|wrote|declared|promised|stated|remarked|added|insisted)"
+# Verbs of saying: what an attribution does.
+_SAYING = (
+    r"(?:said|says|say|told|tells|repeated|repeats|called|calls|asked|asks|warned|warns|urged|"
+    r"urges|insisted|insists|argued|argues|vowed|promised|declared|used|uses|referred|wrote)"
+)
 _SAID_IN_YEAR = re.compile(
-    rf"\b{_SPEECH_VERB}\b[^.;“”\"]{{0,40}}?\bin\s+(?:[A-Z][a-z]+\.?\s+(?:\d{{1,2}},?\s+)?)?"
+    rf"\b{_SAYING}\b[^.;“”\"]{{0,40}}?\bin\s+(?:[A-Z][a-z]+\.?\s+(?:\d{{1,2}},?\s+)?)?"
     r"((?:19|20)\d\d)\b"
     r"|\b((?:19|20)\d\d)\s+(?:speech|interview|address|statement|remarks|debate|hearing|"
     r"testimony|rally|letter|memo|email)"
-    rf"|\b[Ii]n\s+((?:19|20)\d\d),?\s+(?:[\w.'’-]+\s+){{1,4}}{_SPEECH_VERB}\b"
+    rf"|\b[Ii]n\s+((?:19|20)\d\d),?\s+(?:[\w.'’-]+\s+){{1,4}}{_SAYING}\b"
 )
 
 
@@ -779,10 +783,6 @@ def _said_many_times(c: Claim) -> bool:
     return bool(_MANY_TIMES.search(c.sentence[:lo] + " " + c.sentence[hi:]))
 
 
-_SAYING = (
-    r"(?:said|says|say|told|tells|repeated|repeats|called|calls|asked|asks|warned|warns|urged|"
-    r"urges|insisted|insists|argued|argues|vowed|promised|declared|used|uses|referred|wrote)"
-)
 # The speaker said it often: an adverb of repetition on a verb of saying, not on another
 # verb ("a store that has been repeatedly attacked").
 _MANY_TIMES = re.compile(
@@ -793,14 +793,14 @@ _MANY_TIMES = re.compile(
 )
 
 
-def _said_on_other_days(a: Claim, b: Claim, articles: Mapping[str, Article]) -> bool:
+def _said_on_other_occasions(a: Claim, b: Claim, articles: Mapping[str, Article]) -> bool:
     """The two articles say the two quotes were said on different days or in different
     years (one attribution names a year, the other names another or stands in an
     article of another year): two statements, each quoted faithfully, not one drifted."""
-    day_a, day_b = remark_day(a, articles), remark_day(b, articles)
+    day_a, day_b = _remark_day(a, articles), _remark_day(b, articles)
     if day_a and day_b and day_a != day_b:
         return True
-    year_a, year_b = remark_year(a), remark_year(b)
+    year_a, year_b = _remark_year(a), _remark_year(b)
     if not (year_a or year_b):
         return False
 
