@@ -483,6 +483,12 @@ def _lemma(word: str) -> str:
     return _stem(_IRREGULAR.get(word, word))
 
 
+def _weighty(w: str, names: frozenset[str]) -> bool:
+    """A word whose coming or going changes what a remark says: a negator, a modal, a
+    word of degree, a name, a number."""
+    return w in _NEGATORS or w in _MODALS or w in _DEGREE or w in names or w[:1].isdigit()
+
+
 def _wording(x: list[str], y: list[str], names: frozenset[str], translated: bool = False) -> bool:
     """One difference between two quotes of one remark (``x`` in one, ``y`` in the
     other) is wording, not meaning: it adds, drops or changes no negator, modal,
@@ -491,10 +497,7 @@ def _wording(x: list[str], y: list[str], names: frozenset[str], translated: bool
     a word ("experiences" / "experience", "said" / "says"). A content word put in or
     left out ("started deliberately", "traditional Labour values") is drift."""
 
-    def weighty(w: str) -> bool:
-        return w in _NEGATORS or w in _MODALS or w in _DEGREE or w in names or w[:1].isdigit()
-
-    if any(weighty(w) for w in x + y):
+    if any(_weighty(w, names) for w in x + y):
         return False
     if translated:
         return True  # each outlet's translator chose their own words
@@ -699,6 +702,13 @@ def compare_quotes(
     if _said_many_times(ref) or _said_many_times(new):
         return None  # one of several sayings, each perhaps worded its own way
     subtype, detail = drift
+    shorter = nq if subtype == "deletion" else rq if subtype == "insertion" else None
+    left_out = (Counter(wr) - Counter(wn)) + (Counter(wn) - Counter(wr))
+    if shorter is not None and shorter.fragment and not any(_weighty(w, names) for w in left_out):
+        # A few words woven into the outlet's own sentence ("saying he “built his campaign
+        # on prejudice”"): the outlet chose which words to quote, and one it left out,
+        # with no negator, number, name or word of degree, changes nothing it claims.
+        return None
     if named_apart:
         who = f"the same remark (given to {rq.speaker} and to {nq.speaker})"
     else:

@@ -841,3 +841,39 @@ def test_quotes_said_in_two_years_are_two_statements(a: str, b: str, drift: bool
     [qb] = [c for c in extract_one(xb).claims if c.quote]
     f = compare_quotes(qa, qb, 0.9, {"a": xa, "b": xb})
     assert (f is not None and f.kind is FindingKind.QUOTE_DRIFT) is drift
+
+
+@pytest.mark.parametrize(
+    ("full", "other", "drift"),
+    [
+        # a word left out of a few words woven into the outlet's own sentence: its cut
+        (
+            "“It is deplorable that Trump has built his campaign largely on prejudice and "
+            "paranoia,” Clinton said.",
+            "In a speech Clinton said he “built his campaign on prejudice and paranoia” and more.",
+            False,
+        ),
+        # ... not a word of degree left out, nor a word left out of a quote of its own
+        (
+            "“It is deplorable that Trump has built his campaign only on prejudice and "
+            "paranoia,” Clinton said.",
+            "In a speech Clinton said he “built his campaign on prejudice and paranoia” and more.",
+            True,
+        ),
+        (
+            "“It is deplorable that Trump has built his campaign largely on prejudice and "
+            "paranoia,” Clinton said.",
+            "Clinton said: “It is deplorable that Trump has built his campaign on prejudice and "
+            "paranoia.”",
+            True,
+        ),
+    ],
+)
+def test_a_word_left_out_of_a_woven_fragment_is_the_outlets_cut(
+    full: str, other: str, drift: bool
+) -> None:
+    xa, xb = Article("a", "A", full), Article("b", "B", other)
+    [qa] = [c for c in extract_one(xa).claims if c.quote]
+    [qb] = [c for c in extract_one(xb).claims if c.quote]
+    f = compare_quotes(qa, qb, 0.9, {"a": xa, "b": xb})
+    assert (f is not None and f.kind is FindingKind.QUOTE_DRIFT) is drift
