@@ -507,7 +507,9 @@ _TOLL_BEFORE = frozenset({"to", "at", "reached", "hit", "toll", "of"})
 
 def _toll_subject(before: list[tuple[str, int, int]]) -> str | None:
     """The word before "toll" ("death", "injury", "") when "toll" is the subject of a
-    verb of rising or standing that comes before the number in its clause; else None."""
+    verb of rising or standing that comes before the number in its clause, or when a
+    death or injury toll stands right before the number ("the death toll above 680", "a
+    death toll of 12"); else None."""
     clause: list[str] = []
     for w, _, _ in reversed(before[-16:]):
         if w in _CLAUSE_BREAKS:
