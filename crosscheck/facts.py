@@ -295,7 +295,7 @@ def compare_facts(
                 # not compared, of a place the other never names, still states it).
                 if (
                     xi.overlaps(yi)
-                    or _other_occasion(x.mention, y.mention, figures)
+                    or _other_occasion(x.mention, y.mention, figures, every)
                     or _other_day(x.mention, y.mention, articles)
                     or _states(every[a], kx, yi)
                     or _states(every[b], ky, xi)
@@ -355,10 +355,17 @@ def _unscoped_key(m: Claim) -> SlotKey | None:
     return slot_key(replace(m, quantity=replace(q, scope="")))
 
 
-def _other_occasion(x: Claim, y: Claim, figures: Mapping[tuple[str, int], Sequence[Claim]]) -> bool:
+def _other_occasion(
+    x: Claim,
+    y: Claim,
+    figures: Mapping[tuple[str, int], Sequence[Claim]],
+    every: Mapping[str, Sequence[Claim]],
+) -> bool:
     """The two mentions' sentences each give another figure of one kind, and those
     differ: two occasions ("a 5.6 magnitude quake ... injuring five" and "a 5.2 quake
-    has injured three" are two quakes)."""
+    has injured three" are two quakes). A sentence that gives no measure of its event
+    (a magnitude) has its article's first ("Five wounded by quake" in an article of a
+    5.6 quake)."""
 
     def others(m: Claim) -> list[Quantity]:
         return [
@@ -367,12 +374,24 @@ def _other_occasion(x: Claim, y: Claim, figures: Mapping[tuple[str, int], Sequen
             if c.quantity is not None and c.start != m.start and c.quantity.noun
         ]
 
+    def first_measure(m: Claim, noun: str) -> list[Quantity]:
+        found = [c for c in every.get(m.article_id, ()) if c.quantity and c.quantity.noun == noun]
+        first = min(found, key=lambda c: c.start, default=None)
+        return [first.quantity] if first and first.quantity else []
+
     fx, fy = others(x), others(y)
-    for q in fy:
-        kind = [p for p in fx if (p.noun, p.unit) == (q.noun, q.unit)]
-        if kind and not any(p.interval.overlaps(q.interval) for p in kind):
-            return True
+    for this, that, m in ((fx, fy, x), (fy, fx, y)):
+        for q in that:
+            kind = [p for p in this if (p.noun, p.unit) == (q.noun, q.unit)]
+            if not kind and q.noun in _EVENT_MEASURES:
+                kind = first_measure(m, q.noun)
+            if kind and not any(p.interval.overlaps(q.interval) for p in kind):
+                return True
     return False
+
+
+# Measures that tell one event from another of its kind: a quake's magnitude.
+_EVENT_MEASURES = frozenset({"magnitude"})
 
 
 def _other_day(x: Claim, y: Claim, articles: Mapping[str, Article]) -> bool:

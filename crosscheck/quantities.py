@@ -1236,8 +1236,14 @@ class _Scanner:
         joiners = (":", "/", ".") if range_end else (":", "/", "-", "‑", ".")
         if before is not None and self.glued(start) and before.text in joiners:
             pre = self.tok(start - 2)
-            if pre is not None and self.glued(start - 1) and pre.kind in ("num", "word", "code"):
-                return True  # "10:30", "5/17", "2017-05", "COVID-19", "SCP-173"
+            if (
+                pre is not None
+                and self.glued(start - 1)
+                and pre.kind in ("num", "word", "code")
+                and not (before.text in ("-", "‑") and pre.text.lower() == "magnitude")
+            ):
+                return True  # "10:30", "5/17", "2017-05", "COVID-19", "SCP-173"; not
+                # "magnitude-5.2", a measure written as one word
         if before is not None and self.glued(start) and before.text in ("#", "@", "_"):
             return True  # "#10", "@2"
         if num.digits or not num.spelled:
@@ -1663,8 +1669,13 @@ class _Scanner:
 
     def _noun_after(self, f: _Found) -> str:
         k = f.end
-        if self.word(k) == "magnitude" or self.word(k - 1 - (f.end - f.start)) == "magnitude":
-            return "magnitude"  # "a 5.6 magnitude earthquake", "a magnitude 5.2 quake"
+        first = k - 1 - (f.end - f.start)  # the token before the number
+        if self.word(k) == "magnitude" or "magnitude" in (
+            self.word(first),
+            self.word(first - 1) if self.word(first) in ("-", "‑") else "",
+        ):
+            # "a 5.6 magnitude earthquake", "a magnitude 5.2 quake", "a magnitude-5.2 quake"
+            return "magnitude"
         if self.word(k) in ("-", "‑") and self.glued(k) and self.is_word(k + 1):
             w = self.word(k + 1)
             if self.glued(k + 1) and w not in _STOP and w not in _MODIFIERS:

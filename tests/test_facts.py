@@ -111,6 +111,19 @@ def run(*articles: Article) -> tuple[list[Finding], list]:
             "The 5.6 magnitude quake injured three people on the island.",
             True,
         ),
+        # ... and a sentence that gives none has its article's first ("magnitude-5.2" too)
+        (
+            "Five people were wounded by the quake on the island. The 5.6 magnitude quake "
+            "struck on Sunday.",
+            "A magnitude-5.2 quake has injured three people on the island.",
+            False,
+        ),
+        (
+            "Five people were wounded by the quake on the island. The 5.2 magnitude quake "
+            "struck on Sunday.",
+            "A magnitude-5.2 quake has injured three people on the island.",
+            True,
+        ),
         # an article that states the other's figure somewhere does not contradict it,
         # whatever figure it gives first
         (

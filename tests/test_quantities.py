@@ -271,6 +271,9 @@ LABELS = [
     ("a majority of 4,000", "4,000", "", "", "majority", ""),
     ("a 4,000-vote majority", "4,000", "", "", "vote", ""),
     ("six police officers", "six", "", "", "officer", ""),
+    # a measure written as one word with its number
+    ("a magnitude-5.2 quake hit", "5.2", "", "", "magnitude", ""),
+    ("a magnitude 5.2 quake hit", "5.2", "", "", "magnitude", ""),
     ("4,000 registered voters", "4,000", "", "", "voter", ""),
     ("200 people attended", "200", "", "", "people", ""),
     ("30 cities", "30", "", "", "city", ""),
