@@ -1676,6 +1676,8 @@ class _Scanner:
         ):
             # "a 5.6 magnitude earthquake", "a magnitude 5.2 quake", "a magnitude-5.2 quake"
             return "magnitude"
+        if [self.word(n).lower() for n in range(k, k + 3)] == ["on", "the", "richter"]:
+            return "magnitude"  # "measuring 5.6 on the Richter scale"
         if self.word(k) in ("-", "‑") and self.glued(k) and self.is_word(k + 1):
             w = self.word(k + 1)
             if self.glued(k + 1) and w not in _STOP and w not in _MODIFIERS:

@@ -113,8 +113,8 @@ def run(*articles: Article) -> tuple[list[Finding], list]:
         ),
         # ... and a sentence that gives none has its article's first ("magnitude-5.2" too)
         (
-            "Five people were wounded by the quake on the island. The 5.6 magnitude quake "
-            "struck on Sunday.",
+            "Five people were wounded by the quake on the island. The quake measured 5.6 on "
+            "the Richter scale.",
             "A magnitude-5.2 quake has injured three people on the island.",
             False,
         ),

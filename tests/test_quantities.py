@@ -274,6 +274,7 @@ LABELS = [
     # a measure written as one word with its number
     ("a magnitude-5.2 quake hit", "5.2", "", "", "magnitude", ""),
     ("a magnitude 5.2 quake hit", "5.2", "", "", "magnitude", ""),
+    ("a quake measuring 5.6 on the Richter scale", "5.6", "", "", "magnitude", ""),
     ("4,000 registered voters", "4,000", "", "", "voter", ""),
     ("200 people attended", "200", "", "", "people", ""),
     ("30 cities", "30", "", "", "city", ""),
