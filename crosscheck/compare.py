@@ -531,12 +531,9 @@ def translated_quote(c: Claim, articles: Mapping[str, Article]) -> bool:
     assert c.quote is not None
     text = articles[c.article_id].text
     around = text[max(0, c.sentence_start - 300) : c.sentence_end + 300]
-    if _IN_LANGUAGE.search(around) or _SPOKEN_IN.search(text):
+    if _IN_LANGUAGE.search(around) or _spoken_in_another_language(text):
         return True
-    outside = (
-        c.sentence[: c.start - c.sentence_start] + " " + c.sentence[c.end - c.sentence_start :]
-    )
-    if _FOREIGN_SUBJECT.search(outside):
+    if _FOREIGN_SUBJECT.search(_without(c)):
         return True
     surname = c.quote.speaker.split()[-1] if c.quote.speaker else ""
     if not surname:
@@ -725,6 +722,13 @@ def compare_quotes(
     )
 
 
+@functools.lru_cache(maxsize=256)
+def _spoken_in_another_language(text: str) -> bool:
+    """The article tells anywhere that a remark was made in another language (see
+    ``_SPOKEN_IN``): read once an article, not once for each pair of its quotes."""
+    return _SPOKEN_IN.search(text) is not None
+
+
 def _remark_day(c: Claim, articles: Mapping[str, Article]) -> str:
     """The day of the week a quote was said on, as its article tells it: the day its
     sentence names outside the quote, nearest before it, else first after it ("Asked
@@ -767,8 +771,7 @@ def _remark_year(c: Claim) -> str:
     """The year a quote's attribution says it was said in ("he said in 2009", "in a
     2009 speech", "In 2009, Obama said"); "" when it names none."""
     assert c.quote is not None
-    lo, hi = c.start - c.sentence_start, c.end - c.sentence_start
-    m = _SAID_IN_YEAR.search(c.sentence[:lo] + " “…” " + c.sentence[hi:])
+    m = _SAID_IN_YEAR.search(_without(c, " “…” "))  # no year read across the quote
     return next((y for y in m.groups() if y), "") if m else ""
 
 
@@ -789,8 +792,7 @@ _SAID_IN_YEAR = re.compile(
 def _said_many_times(c: Claim) -> bool:
     """The attribution says the speaker said it often ("called out Rubio many times,
     asking the audience to watch for ..."): the quote is one of several sayings."""
-    lo, hi = c.start - c.sentence_start, c.end - c.sentence_start
-    return bool(_MANY_TIMES.search(c.sentence[:lo] + " " + c.sentence[hi:]))
+    return bool(_MANY_TIMES.search(_without(c)))
 
 
 # The speaker said it often: an adverb of repetition on a verb of saying, not on another
@@ -849,8 +851,7 @@ def _names_each_other(a: Claim, b: Claim) -> bool:
     assert a.quote is not None and b.quote is not None
 
     def outside(c: Claim) -> set[str]:
-        lo, hi = c.start - c.sentence_start, c.end - c.sentence_start
-        return {w.lower() for w in re.findall(r"[\w’'-]+", c.sentence[:lo] + " " + c.sentence[hi:])}
+        return {w.lower() for w in re.findall(r"[\w’'-]+", _without(c))}
 
     return bool(set(b.quote.speaker_key.split("+")) & outside(a)) or bool(
         set(a.quote.speaker_key.split("+")) & outside(b)
@@ -1232,10 +1233,11 @@ def _stamp(c: Claim) -> bool:
     return bool(re.fullmatch(r"\d+[/.-]\d+[/.-]\d+", c.text)) or in_parentheses(c)
 
 
-def _without(c: Claim) -> str:
-    """The claim's sentence without the claim's own text."""
+def _without(c: Claim, joint: str = " ") -> str:
+    """The claim's sentence without the claim's own text (``joint`` in its place): for
+    a quote, its attribution."""
     lo, hi = c.start - c.sentence_start, c.end - c.sentence_start
-    return c.sentence[:lo] + " " + c.sentence[hi:]
+    return c.sentence[:lo] + joint + c.sentence[hi:]
 
 
 def _content_overlap(a: str, b: str) -> float:

@@ -1669,14 +1669,14 @@ class _Scanner:
 
     def _noun_after(self, f: _Found) -> str:
         k = f.end
-        first = k - 1 - (f.end - f.start)  # the token before the number
+        before = f.start - 1  # the token before the number
         if self.word(k) == "magnitude" or "magnitude" in (
-            self.word(first),
-            self.word(first - 1) if self.word(first) in ("-", "‑") else "",
+            self.word(before),
+            self.word(before - 1) if self.word(before) in ("-", "‑") else "",
         ):
             # "a 5.6 magnitude earthquake", "a magnitude 5.2 quake", "a magnitude-5.2 quake"
             return "magnitude"
-        if [self.word(n).lower() for n in range(k, k + 3)] == ["on", "the", "richter"]:
+        if [self.word(n) for n in range(k, k + 3)] == ["on", "the", "richter"]:
             return "magnitude"  # "measuring 5.6 on the Richter scale"
         if self.word(k) in ("-", "‑") and self.glued(k) and self.is_word(k + 1):
             w = self.word(k + 1)

@@ -291,10 +291,15 @@ def read_slot(sentence: str, start: int, end: int, noun: str = "") -> SlotReadin
     role, part = _role(before, after, noun)
     if not part and not _is_age(before, after, read.words):
         part = _is_part(before, after, noun)
-    words_after = [w for w, _, _ in after]
-    rest = _skip_list(words_after[len(_phrase(words_after)) :])
-    predicate = not role and bool(rest) and rest[0] not in _PHRASE_END
+    predicate = not role and _own_predicate([w for w, _, _ in after])
     return SlotReading(role, _scope(sentence, start, end, before), part, predicate)
+
+
+def _own_predicate(words_after: list[str]) -> bool:
+    """Something other than the end of the phrase follows the number's noun phrase (and
+    the list items that continue it): a predicate of its own ("14 others were trapped")."""
+    rest = _skip_list(words_after[len(_phrase(words_after)) :])
+    return bool(rest) and rest[0] not in _PHRASE_END
 
 
 def _scope(sentence: str, start: int, end: int, before: list[tuple[str, int, int]]) -> str:
