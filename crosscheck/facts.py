@@ -409,7 +409,8 @@ def _other_day(x: Claim, y: Claim, articles: Mapping[str, Article]) -> bool:
 
 _DAYS = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-    "May June July August September October November December".split()
+    "May June July August September October November December Mon Tue Tues Wed Thu Thur "
+    "Thurs Fri Sat Sun Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 )
 # A place the figure is said of: "in eastern China", "at Yida camp", "off Banda Aceh".
 _PLACE = re.compile(
@@ -436,8 +437,8 @@ def _anchors(c: Claim) -> tuple[str, ...]:
 
 def _known(c: Claim, words: frozenset[str]) -> bool:
     """Every place the mention's sentence names is in the other article too (by its
-    first four letters). Days are not places: a later report names days the first did
-    not know yet (see :func:`_order`)."""
+    first four letters). Days and months, written out or short ("Dec."), are not places:
+    a later report names days the first did not know yet (see :func:`_order`)."""
     return all(t[:4].lower() in words for t in _anchors(c))
 
 

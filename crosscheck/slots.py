@@ -645,9 +645,11 @@ _RUNNING_TOTAL = re.compile(
 def occasion_day(text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> str:
     """The day of the week that what ``text[start:end]`` says is said of: the day its
     sentence (``text[sentence_start:sentence_end]``) names nearest before it, else the
-    first after it ("46 were arrested Wednesday night"), else the last one the text
+    first after it ("46 were arrested Wednesday night"), else the last one its paragraph
     names before the sentence; "" when there is none. A day something is only reported
-    on does not count (see ``_REPORT_DAY``)."""
+    on does not count (see ``_REPORT_DAY``). A paragraph ends at a blank line: a day
+    named paragraphs before ("On Tuesday, police in Bulgaria arrested a man") is the
+    day of what that paragraph tells; a text without blank lines is one paragraph."""
 
     def days(lo: int, hi: int) -> list[str]:
         return [
@@ -661,5 +663,17 @@ def occasion_day(text: str, sentence_start: int, start: int, end: int, sentence_
             return before[-1]
         if after := days(end, sentence_end):
             return after[0]
-    earlier = days(0, sentence_start)
+    earlier = days(_paragraph_start(text, sentence_start), sentence_start)
     return earlier[-1] if earlier else ""
+
+
+def _paragraph_start(text: str, at: int) -> int:
+    """Where the paragraph holding ``text[at]`` begins: after the last blank line before
+    it (a line of whitespace only), else at the start of the text."""
+    start = 0
+    for m in _BLANK_LINE.finditer(text, 0, at):
+        start = m.end()
+    return start
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")

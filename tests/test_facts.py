@@ -95,6 +95,19 @@ def run(*articles: Article) -> tuple[list[Finding], list]:
             "Officials said the quake in Iran killed 3 people.",
             True,
         ),
+        # a month, written out or short, is not a place the other must name
+        (
+            "Twenty children and six adults were killed in the Dec. 14 massacre in Newtown.",
+            "The gunman killed 20 children and 15 adults at the school in Newtown.",
+            True,
+        ),
+        # a day named paragraphs before is the day of what they tell, not of the figure
+        (
+            "On Friday, a gunman shot dead four people at a supermarket in Paris.",
+            "On Tuesday, police arrested a man in Bulgaria.\n\nThe gunman killed ten people "
+            "at a supermarket in Paris.",
+            True,
+        ),
         (
             "Elsewhere, at least 12 members of one family were killed.",
             "The shelling killed 40 people.",

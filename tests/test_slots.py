@@ -8,6 +8,8 @@ hypotheticals, ages, headlines.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from crosscheck.quantities import find_quantities
@@ -129,6 +131,12 @@ DAYS = [
     ("The quake struck on Saturday. By Monday the toll had risen to 25.", "25", "Saturday"),
     ("The quake struck on Saturday. The toll rose to 25 on Monday.", "25", "Saturday"),
     ("The quake killed 25 people.", "25", ""),
+    # a day carries within its paragraph, not past a blank line: there it is the day of
+    # what another paragraph tells
+    ("A vigil turned violent Monday night.\nOne person was arrested.", "One", "Monday"),
+    ("On Tuesday, police in Bulgaria arrested a man.\n\nThe gunman killed four people.", "four", ""),
+    ("On Tuesday, police arrested a man.\n \n\nThe gunman killed four people.", "four", ""),
+    ("Police said so on Friday.\n\nA vigil turned violent Monday night. One was arrested.", "One", "Monday"),
 ]
 # fmt: on
 
@@ -136,5 +144,5 @@ DAYS = [
 @pytest.mark.parametrize(("text", "number", "day"), DAYS)
 def test_occasion_day(text: str, number: str, day: str) -> None:
     start = text.rindex(number)
-    sentence_start = text.rfind(". ", 0, start) + 1 if ". " in text[:start] else 0
+    sentence_start = max((m.end() for m in re.finditer(r"[.!?]\s+", text[:start])), default=0)
     assert occasion_day(text, sentence_start, start, start + len(number), len(text)) == day
