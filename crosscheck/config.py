@@ -42,6 +42,12 @@ FRAME_SHARED_MIN = 2
 # browsers); of those more than 10x apart, 8 false to 0 true (game points against a
 # career's, 15,800 m² against 170,000 sq ft), while 1.2 against 12 miles deep was true.
 SENTENCE_FIGURE_MAX_RATIO = 10.0
+# A kind of people ("civilians", "officers") counted more than this many times another
+# outlet's total for the slot is of another event: on AllSides a war's "tens of
+# thousands of civilians" killed, recalled in a background paragraph, against a
+# bombing's three dead (two findings, both judged false blind), the only part-against-
+# whole findings on the untouched stories of either corpus.
+PART_MAX_RATIO = 10.0
 # A sports statistic or a span of time without a slot conflicts only in near-identical
 # sentences: judged on ECB+, such figures at 0.8-0.9 were 6 false to 1 true (29 and 39
 # catches in two seasons, 24 and 20 points in two games, an age and years since).

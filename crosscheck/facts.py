@@ -218,6 +218,15 @@ def _whole_of_its_own(
     return False
 
 
+def _beyond_the_whole(x: Interval, y: Interval, how: str) -> bool:
+    """A kind of people counted more than ``PART_MAX_RATIO`` times the other's whole
+    ("tens of thousands of civilians" killed in a war a background paragraph recalls,
+    against a bombing's three dead): a part so far beyond the total is of another event,
+    not a second reading of this one."""
+    part, whole = (x, y) if how == "part" else (y, x)
+    return part.low > whole.high * config.PART_MAX_RATIO
+
+
 def _as_compared(x: Interval, y: Interval, how: str) -> tuple[Interval, Interval]:
     """The two readings as they are compared: a kind of people (the "part" side) only
     says that the people in general are at least as many."""
@@ -290,6 +299,8 @@ def compare_facts(
                 if not how or _whole_of_its_own(how, kx, read_a, ky, read_b):
                     continue
                 xi, yi = _as_compared(x.interval, y.interval, how)
+                if how and how != "same" and _beyond_the_whole(x.interval, y.interval, how):
+                    continue
                 # Readings that agree need nothing more. Those that do not are two
                 # occasions, or one article also states the other's figure (a figure
                 # not compared, of a place the other never names, still states it).
