@@ -459,16 +459,19 @@ def _shared(a: _Quote, b: _Quote, min_words: int = 6) -> tuple[int, int] | None:
 
 
 def _carried_quotes(story: Story) -> list[tuple[_Quote, tuple[int, int], list[str]]]:
-    """Each quote some other article of the story shares six or more words in a row
-    with: the quote, the shared run (word indexes) and the articles that carry it."""
+    """Each quote some article of another outlet of the story shares six or more words
+    in a row with: the quote, the shared run (word indexes) and the articles that carry
+    it. Two articles of one outlet (AllSides has them) are not compared by crosscheck,
+    which finds where outlets disagree: neither carries the other's quote."""
     quotes = {a.id: _quotes(a) for a in story.articles}
+    outlet = {a.id: a.outlet.strip().lower() for a in story.articles}
     out = []
     for doc in sorted(quotes):
         for q in quotes[doc]:
             best: tuple[int, int] | None = None
             carriers = []
             for other in sorted(quotes):
-                if other == doc:
+                if outlet[other] == outlet[doc]:
                     continue
                 runs = [r for r in (_shared(q, o) for o in quotes[other]) if r]
                 if runs:
