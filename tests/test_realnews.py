@@ -10,7 +10,7 @@ import pytest
 
 from benchmarks import realnews
 from crosscheck.embed import Embedder
-from crosscheck.model import Finding, FindingKind, Report, Severity, Side
+from crosscheck.model import Article, Finding, FindingKind, Report, Severity, Side
 
 from .conftest import ROOT, require_shared
 
@@ -80,6 +80,19 @@ def test_cases_change_what_they_say(stories: list[realnews.Story]) -> None:
         if case.kind in ("count", "copy_count", "copy_quote", "copy_name"):
             assert all(case.text[s:e] for s, e in case.targets)
             assert case.after in {case.text[s:e] for s, e in case.targets}
+
+
+def test_a_quote_is_carried_only_by_another_outlet() -> None:
+    said = "“We will rebuild every home the storm destroyed,” the mayor said."
+    articles = (
+        Article(id="a", outlet="CNN", text=f"The storm hit on Monday. {said}"),
+        Article(id="b", outlet="cnn ", text=f"Crews worked all night. {said}"),
+    )
+    story = realnews.Story("e", articles, {}, {})
+    assert realnews.quote_cases([story]) == []  # one outlet's two articles
+    other = Article(id="c", outlet="NPR", text=f"Rain is due on Friday. {said}")
+    cases = realnews.quote_cases([realnews.Story("e", (*articles, other), {}, {})])
+    assert cases and all(c.carriers == ("c",) or c.article == "c" for c in cases)
 
 
 def test_matching_needs_the_changed_span_and_a_carrier() -> None:
