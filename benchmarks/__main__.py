@@ -35,6 +35,7 @@ SECTIONS = (
     "check",
     "realnews",
     "allsides",
+    "followups",
     "speakers",
     "hostile",
     "scaling",
@@ -61,6 +62,13 @@ QUICK = Settings(
     100, 3, 6, (10, 1000), 10, (), realnews_events=12, allsides_stories=12, allsides_untouched=12
 )
 FULL = Settings(300, 3, None, (10, 1000), 10, (10_000, 100_000, 1_000_000))
+
+# The follow-ups' precision on month spans (its own section, "followups").
+FOLLOWUP_KEYS = (
+    "allsides_followup_findings",
+    "allsides_followup_false",
+    "allsides_followup_unjudged",
+)
 
 # (key, target, how the target reads): the rows of the printed table, in order.
 HEADLINE: list[tuple[str, Callable[[float], bool] | None, str]] = [
@@ -100,6 +108,9 @@ HEADLINE: list[tuple[str, Callable[[float], bool] | None, str]] = [
     ("allsides_dated_told_apart", lambda v: v >= 0.8, ">= 0.8"),
     ("allsides_followup_recall", None, ""),
     ("allsides_false_share", lambda v: v <= 0.15, "<= 0.15 of the blind sample"),
+    ("allsides_followup_findings", None, "on month spans, past the window"),
+    ("allsides_followup_false", None, "judged blind"),
+    ("allsides_followup_unjudged", None, "to judge: --judging-dir"),
     ("allsides_judged", None, ">= 60"),
     ("allsides_unjudged", None, "to judge: --judging-dir"),
     ("speakers_quotes", None, "hand-annotated dev set"),
@@ -265,7 +276,18 @@ def run(
                 untouched=settings.allsides_untouched,
                 dump=settings.judging_dir and settings.judging_dir / "allsides",
             ),
-            [k for k, _, _ in HEADLINE if k.startswith("allsides_")],
+            [k for k, _, _ in HEADLINE
+             if k.startswith("allsides_") and k not in FOLLOWUP_KEYS],
+        )  # fmt: skip
+    if "followups" in sections:
+        section(
+            "followups",
+            lambda: allsides.followups(
+                caching,
+                untouched=settings.allsides_untouched,
+                dump=settings.judging_dir and settings.judging_dir / "allsides-followups",
+            ),
+            ["allsides_followup_spans", *FOLLOWUP_KEYS],
         )
     caching.save()
     if "speakers" in sections:

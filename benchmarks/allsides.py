@@ -95,6 +95,71 @@ def _article(r: dict[str, Any]) -> Article:
     )
 
 
+def month_spans(stories: Sequence[Story], seed: int = 0, path: Path = ALLSIDES) -> list[Story]:
+    """Each topic-day of ``stories`` with the same topic's articles of one later day,
+    ``PAIR_WINDOW_DAYS + 1`` to ``FOLLOWUP_WINDOW_DAYS`` days on (chosen at random among
+    those the corpus has): a month of a topic's coverage, where a follow-up meets the
+    story it follows, as in a user's folder. Topic-days without such a day are left out."""
+    by_day: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            by_day[(r["published"], r["topic"])].append(r)
+    topic_days: dict[str, list[dt.date]] = defaultdict(list)
+    for day, topic in sorted(by_day):
+        topic_days[topic].append(dt.date.fromisoformat(day))
+    rng = random.Random(f"allsides-spans-{seed}")
+    lo, hi = config.PAIR_WINDOW_DAYS + 1, config.FOLLOWUP_WINDOW_DAYS
+    out = []
+    for story in stories:
+        day, topic = story.event.split("/", 1)
+        first = dt.date.fromisoformat(day)
+        later = [d for d in topic_days[topic] if lo <= (d - first).days <= hi]
+        if not later:
+            continue
+        then = rng.choice(later).isoformat()
+        records = sorted(by_day[(then, topic)], key=lambda r: r["id"])
+        articles = story.articles + tuple(_article(r) for r in records)
+        out.append(Story(f"{story.event}+{then}", articles, {}, {}))
+    return out
+
+
+def followups(
+    embedder: Embedder,
+    untouched: int | None = UNTOUCHED,
+    seed: int = 0,
+    dump: Path | None = None,
+    judgements: Path | None = None,
+) -> dict[str, Any]:
+    """Precision of follow-ups on untouched coverage: the findings between articles
+    further apart than the pairing window (``PAIR_WINDOW_DAYS``), on the month spans
+    (:func:`month_spans`) of the ``untouched`` topic-days, against the blind judgements.
+    The untouched topic-days alone are single days: no follow-up can show there."""
+    from . import judging
+
+    spans = month_spans(load_stories(untouched, seed), seed)
+    if not isinstance(embedder, CachingEmbedder):
+        embedder = CachingEmbedder(embedder)
+    published = {a.id: a.published for s in spans for a in s.articles}
+    found = []
+    for story, f in realnews.untouched(spans, embedder, window=config.PAIR_WINDOW_DAYS):
+        x, y = (published[s.article] for s in f.sides[:2])
+        if x and y and abs((x - y).days) > config.PAIR_WINDOW_DAYS:
+            found.append((story, f))
+    if dump is not None:
+        judging.write_packets(found, spans, dump)
+    prec = realnews.precision(
+        found, realnews.load_judgements(judgements or judging.path("allsides"))
+    )
+    return {
+        "allsides_followup_spans": len(spans),
+        "allsides_followup_findings": len(found),
+        "allsides_followup_unjudged": prec["realnews_unjudged"],
+        "allsides_followup_false": prec["verdicts"].get("false", 0),
+        "followup_precision": prec,
+    }
+
+
 def articles_by_id(ids: Collection[str], path: Path = ALLSIDES) -> dict[str, Article]:
     """The AllSides articles with these ids."""
     out = {}

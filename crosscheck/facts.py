@@ -111,6 +111,13 @@ def slot_key(c: Claim) -> SlotKey | None:
     return (q.role, q.scope, what, q.unit, subject)
 
 
+def developing_slot(c: Claim) -> bool:
+    """The claim gives a figure of a developing slot (a toll, arrests, votes): one a
+    later report may raise or lower."""
+    key = slot_key(c)
+    return key is not None and key[0] in DEVELOPING
+
+
 # "6.7" counts no people ("a 6.7-magnitude quake killed"); "1.5 million" does.
 _FRACTIONAL = re.compile(r"\d\.\d(?!.*\b(?:million|billion|thousand|m|bn|k)\b)", re.IGNORECASE)
 
@@ -264,6 +271,7 @@ def compare_facts(
     links: Iterable[tuple[str, str]],
     sources: Mapping[str, str],
     undated_update: bool = True,
+    followups: Iterable[tuple[str, str]] = (),
 ) -> tuple[list[Finding], list[Fact]]:
     """Findings between linked articles of different sources whose readings of a
     slot disagree, and the facts (per slot, per story: the linked articles' readings,
@@ -272,7 +280,9 @@ def compare_facts(
     ``links``: article id pairs that tell one story; ``sources``: article id → source
     (outlet, lower case); ``undated_update``: a developing figure that differs between
     two undated articles is an update (False: a conflict, as a draft checked before
-    publishing against coverage of unknown time)."""
+    publishing against coverage of unknown time); ``followups``: article id pairs
+    published further apart than the pairing window that still tell one incident (a
+    follow-up weeks later): only their developing figures are compared, as updates."""
     per_article: dict[str, list[Claim]] = defaultdict(list)
     every: dict[str, list[Claim]] = defaultdict(list)  # every figure, by article
     figures: dict[tuple[str, int], list[Claim]] = defaultdict(list)  # every figure, by sentence
@@ -285,7 +295,8 @@ def compare_facts(
     words = {a: _word_starts(articles[a].text) for a in per_article}
     findings: list[Finding] = []
     pairs = sorted({(min(p), max(p)) for p in links if p[0] != p[1]})
-    for a, b in pairs:
+    later = sorted({(min(p), max(p)) for p in followups if p[0] != p[1]} - set(pairs))
+    for (a, b), followup in [(p, False) for p in pairs] + [(p, True) for p in later]:
         if sources[a] == sources[b] or a not in per_article or b not in per_article:
             continue
         # Each side's figures read by the other: a figure said of a place the other
@@ -298,6 +309,8 @@ def compare_facts(
                 how = _comparable(kx, ky)
                 if not how or _whole_of_its_own(how, kx, read_a, ky, read_b):
                     continue
+                if followup and kx[0] not in DEVELOPING:
+                    continue  # weeks apart, only a developing figure is one fact still
                 xi, yi = _as_compared(x.interval, y.interval, how)
                 if how and how != "same" and _beyond_the_whole(x.interval, y.interval, how):
                     continue
@@ -330,19 +343,26 @@ def compare_facts(
 
 
 def _states(mentions: Iterable[Claim], key: SlotKey, interval: Interval) -> bool:
-    """Some mention of the slot, said of the whole or of a part it names (not a vague
-    amount), gives the other's figure: the article states it too, whatever its reading
-    ("17 died, including 12 at the magazine" against "12 killed"; "at
-    least 22 houses were damaged in the district … 10 houses in Takengon" against "10
-    houses"; "more than 50 killed" in the schools and housing, "more than 40" at the
-    school, against the school's 42). An open bound states the figures near it, up to
-    ``QUANTITY_MEDIUM_RATIO`` times ("at least one dead" does not state 24). A mention
-    read as of another event or time states it too ("last week's rampage that killed
-    12" against "12 killed"): the article gives the figure, whatever event it was read
-    as of, and which of the two is another event is what nothing settles."""
+    """Some mention of the slot, said of the whole, of a part it names or of a kind of
+    its people, more than one (not a vague amount), gives the other's figure: the
+    article states it too, whatever its reading ("17 died, including 12 at the
+    magazine" against "12 killed"; "more than 70,000 civilians have been killed"
+    against "left more than 70,000 dead"; "at least 22 houses were damaged in the
+    district … 10 houses in Takengon" against "10 houses"; "more than 50 killed" in the
+    schools and housing, "more than 40" at the school, against the school's 42). An
+    open bound states the figures near it, up to ``QUANTITY_MEDIUM_RATIO`` times ("at
+    least one dead" does not state 24). A mention read as of another event or time
+    states it too ("last week's rampage that killed 12" against "12 killed"): the
+    article gives the figure, whatever event it was read as of, and which of the two is
+    another event is what nothing settles."""
     for m in mentions:
         q = m.quantity
-        if q is None or q.hedge in VAGUE or _unscoped_key(m) != key:
+        if q is None or q.hedge in VAGUE:
+            continue
+        own = _unscoped_key(m)
+        if own != key and not (own and _comparable(own, key) == "part" and q.interval.low > 1):
+            # Another slot. A kind of people ("70,000 civilians") states the whole; one
+            # person of a kind ("a landslide killed one man") is a scene of the event.
             continue
         if q.part:
             # A part it names ("17 died, including 12 at the magazine") may be the

@@ -17,7 +17,7 @@ from .copies import compare_copy
 from .embed import Embedder
 from .engine import LOCAL, Engine, can_fork, extract_one, in_workers, workers
 from .errors import InputError
-from .facts import compare_facts
+from .facts import compare_facts, developing_slot
 from .model import Article, CheckResult, Claim, ClaimKind, Finding, FindingKind, Report
 from .pair import Pairs, mine_pairs, neighbours
 from .store import Store
@@ -152,9 +152,11 @@ def analyse(
     # Figures are compared as facts of a story: between articles some sentence of which
     # the pairing joined, wherever in them the figures stand.
     links = _story_links(sentences, sent_pairs)
-    fact_findings, facts = compare_facts(
-        ctx.articles, compare.by_kind(claims, ClaimKind.QUANTITY), links, source
+    figures = compare.by_kind(claims, ClaimKind.QUANTITY)
+    later = _followup_links(
+        sentences, sent_vecs, sent_sources, sent_days, figures, window, thresholds
     )
+    fact_findings, facts = compare_facts(ctx.articles, figures, links, source, followups=later)
     findings += fact_findings
     # A copy is not compared with other outlets, but with its original: what it changed.
     by_id = {a.id: a for a in articles}
@@ -225,6 +227,44 @@ def _story_links(sentences: Sequence[Claim], pairs: Pairs) -> list[tuple[str, st
     a, b = row[pairs.first], row[pairs.second]
     joined = np.unique(np.minimum(a, b) * len(ids) + np.maximum(a, b))
     return [(ids[int(j) // len(ids)], ids[int(j) % len(ids)]) for j in joined]
+
+
+def _followup_links(
+    sentences: Sequence[Claim],
+    vectors: np.ndarray,
+    sources: Sequence[str],
+    days: Sequence[int | None],
+    figures: Sequence[Claim],
+    window: int | None,
+    thresholds: config.Thresholds,
+) -> list[tuple[str, str]]:
+    """Article pairs published more than ``window`` days apart, at most
+    ``FOLLOWUP_WINDOW_DAYS``, where a sentence of each that gives a developing figure
+    (a toll, arrests) pairs with the other as a story's sentences pair: a follow-up
+    weeks later that recalls the incident ("the tornado that killed 24 people in
+    Moore"). Only such sentences are searched: across weeks, a topic's other sentences
+    join one incident to another (a bombing's toll and an attack's of months before)."""
+    if window is None or window >= config.FOLLOWUP_WINDOW_DAYS:
+        return []
+    held = {(c.article_id, c.sentence_index) for c in figures if developing_slot(c)}
+    rows = [n for n, c in enumerate(sentences) if (c.article_id, c.sentence_index) in held]
+    if len(rows) < 2:
+        return []
+    found = mine_pairs(
+        vectors[rows],
+        [sources[n] for n in rows],
+        thresholds.neighbours,
+        thresholds.sentence_pair_min,
+        [days[n] for n in rows],
+        config.FOLLOWUP_WINDOW_DAYS,
+    )
+    out = set()
+    for i, j, _ in found:
+        di, dj = days[rows[i]], days[rows[j]]
+        if di is not None and dj is not None and abs(di - dj) > window:
+            a, b = sentences[rows[i]].article_id, sentences[rows[j]].article_id
+            out.add((min(a, b), max(a, b)))
+    return sorted(out)
 
 
 def _by_day(pairs: Pairs, days: Sequence[int | None]) -> Pairs:
@@ -475,7 +515,26 @@ def check_article(
             if (q, unit) not in quote_pairs and not skip(unit):
                 quote_pairs[(q, unit)] = round(float(qvecs[q] @ quote_idx.reconstruct(unit)), 4)
 
-    stored = store.unit_claims({u for _, u, _ in sent_pairs} | {u for _, u in quote_pairs})
+    # Follow-ups: stored coverage further away than the window, up to a month, whose
+    # sentence giving a developing figure pairs with such a sentence of this one.
+    def far(article_id: str, outlet: str, day: int | None) -> bool:
+        if window is None or mine is None or day is None or bars(article_id, outlet, None):
+            return True
+        return not window < abs(day - mine) <= config.FOLLOWUP_WINDOW_DAYS
+
+    held = {c.sentence_index for c in claims if c.quantity is not None and developing_slot(c)}
+    rows = [n for n, c in enumerate(sentences) if c.sentence_index in held]
+    later_pairs = neighbours(
+        store.index("sentences"),
+        svecs[rows],
+        lambda unit: far(*store.unit_source(unit)),
+        k,
+        thresholds.sentence_pair_min,
+        functools.cache(lambda: store.units_where(far)),
+    )
+    stored = store.unit_claims(
+        {u for _, u, _ in sent_pairs} | {u for _, u in quote_pairs} | {u for _, u, _ in later_pairs}
+    )
     others = store.articles({c.article_id for c in stored.values()})
     shingles = _shingles(article)
     copies = tuple(a.id for a in others if _same_story_text(shingles, _shingles(a)))
@@ -485,13 +544,23 @@ def check_article(
     # Figures as facts of the story: against every stored article some sentence pair
     # links to this one (copies aside), wherever in them the figures stand.
     linked = sorted({stored[u].article_id for _, u, _ in sent_pairs} - set(copies))
+    figures = compare.by_kind(claims + stored_claims, ClaimKind.QUANTITY)
+    stored_held = {(c.article_id, c.sentence_index) for c in figures if developing_slot(c)}
+    later = sorted(
+        {
+            stored[u].article_id
+            for _, u, _ in later_pairs
+            if (stored[u].article_id, stored[u].sentence_index) in stored_held
+        }
+    )
     fact_findings, _ = compare_facts(
         ctx.articles,
-        compare.by_kind(claims + stored_claims, ClaimKind.QUANTITY),
+        figures,
         [(article.id, other) for other in linked],
         {a.id: a.outlet.strip().lower() for a in [article, *others]},
         # a draft differs from stored coverage of unknown time: the desk's conflict
         undated_update=False,
+        followups=[(article.id, other) for other in later],
     )
     findings += [_mine_first(f, article.id) for f in fact_findings]
     for other in others:

@@ -11,8 +11,15 @@ import numpy as np
 import pytest
 
 from crosscheck import config
-from crosscheck.model import Article, Claim, ClaimKind, Quote
-from crosscheck.pipeline import _same_speaker_pairs, _same_story_text, _shingles, find_syndicated
+from crosscheck.embed import Embedder
+from crosscheck.model import Article, Claim, ClaimKind, FindingKind, Quote
+from crosscheck.pipeline import (
+    _same_speaker_pairs,
+    _same_story_text,
+    _shingles,
+    analyse,
+    find_syndicated,
+)
 
 WORDS = ["the", "council", "said", "a", "bridge", "will", "close", "for", "repairs", "after"]
 WORDS += ["the", "vote", "on", "budget", "cuts"]
@@ -89,6 +96,25 @@ def test_templated_articles_are_not_all_compared_with_each_other(
     assert found == _all_pairs(articles, None)
     pairs = len(articles) * (len(articles) - 1) // 2
     assert compared < pairs / 20  # the sketch compared 28% of the 719,400 pairs
+
+
+def test_a_follow_up_weeks_later_is_compared_as_an_update(embedder: Embedder) -> None:
+    # issue 22: a report three weeks on that recalls the incident is past the pairing
+    # window, but its toll is the same fact still; two months on, it is left alone
+    first = Article(
+        id="early", outlet="Daily", published=dt.date(2013, 5, 21),
+        text="A tornado tore through Moore, Oklahoma, on Monday, killing 24 people and "
+        "flattening two schools. Rescuers searched the rubble overnight.",
+    )  # fmt: skip
+    later = "The tornado that tore through Moore, Oklahoma, killed 51 people and flattened "
+    later += "two schools. Residents began to rebuild this week."
+    for days, found in ((3, True), (21, True), (60, False)):
+        late = Article(id="late", outlet="Courier", text=later,
+                       published=first.published + dt.timedelta(days=days))  # fmt: skip
+        report = analyse([first, late], embedder)
+        updates = [f for f in report.findings if f.kind is FindingKind.UPDATE]
+        assert bool(updates) == found, days
+        assert all("gave 24 on 2013-05-21" in f.explanation for f in updates)
 
 
 def _quote(article: str, speaker: str) -> Claim:

@@ -3,6 +3,7 @@ checked), from Python and from the CLI."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from typer.testing import CliRunner
 from crosscheck import ingest
 from crosscheck.cli import app
 from crosscheck.embed import Embedder
-from crosscheck.model import CheckResult
+from crosscheck.model import Article, CheckResult, FindingKind
 from crosscheck.pipeline import check_article
 from crosscheck.store import Store
 
@@ -136,8 +137,6 @@ def test_a_damaged_store_says_rebuild_and_rebuild_recovers(
 
 
 def test_check_compares_figures_as_facts_of_the_story(tmp_path: Path, embedder: Embedder) -> None:
-    from crosscheck.model import Article, FindingKind
-
     stored = Article(
         "wire",
         "Wire",
@@ -156,6 +155,28 @@ def test_check_compares_figures_as_facts_of_the_story(tmp_path: Path, embedder: 
     [f] = [f for f in result.findings if f.kind is FindingKind.QUANTITY_CONFLICT]
     assert (f.sides[0].article, f.sides[0].text) == ("desk", "Nine")
     assert (f.sides[1].article, f.sides[1].text) == ("wire", "Three")
+
+
+def test_a_draft_weeks_later_meets_the_toll_it_follows_up(
+    tmp_path: Path, embedder: Embedder
+) -> None:
+    # issue 22: stored coverage past the window, within a month, whose toll sentence
+    # pairs with the draft's, is the same incident: a changed toll is an update
+    stored = Article(
+        "wire", "Wire", "A tornado tore through Moore, Oklahoma, on Monday, killing 24 people "
+        "and flattening two schools. Rescuers searched the rubble overnight.",
+        published=dt.date(2013, 5, 21),
+    )  # fmt: skip
+    text = "The tornado that tore through Moore, Oklahoma, killed 51 people and flattened "
+    text += "two schools. Residents began to rebuild this week."
+    with Store.open(tmp_path / "s", create=True) as st:
+        st.update([stored], embedder)
+        for days, found in ((21, True), (60, False)):
+            when = stored.published + dt.timedelta(days=days)
+            result = check_article(Article("desk", "Desk", text, published=when), st, embedder)
+            updates = [f for f in result.findings if f.kind is FindingKind.UPDATE]
+            assert bool(updates) == found, days
+            assert all("Wire gave 24 on 2013-05-21" in f.explanation for f in updates)
 
 
 def test_a_store_of_an_older_extraction_is_refused_by_check_and_updated_by_index(

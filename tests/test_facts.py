@@ -150,6 +150,20 @@ def run(*articles: Article) -> tuple[list[Finding], list]:
             "Officials said ten houses were damaged.",
             False,
         ),
+        # ... and so does one that gives it as a kind of its people
+        (
+            "The attack killed 31 people. More than 70,000 civilians have been killed in the "
+            "attempt to overthrow the regime.",
+            "There is no sign of an end to the fighting, which has gone on for more than two "
+            "years and has left more than 70,000 dead.",
+            False,
+        ),
+        # ... but one person of a kind is a scene of the event, not a tally of the kind
+        (
+            "The quake killed five people. In one village a landslide killed one man.",
+            "A strong quake struck the province, killing one person.",
+            True,
+        ),
         # an open bound states the figures near it: "more than 40" states 42, "at least
         # one" does not state 24
         (
@@ -307,6 +321,26 @@ def test_unlinked_articles_are_not_compared() -> None:
     claims = [c for x in (a, b) for c in extract_one(x).claims if c.quantity]
     findings, facts = compare_facts({"a": a, "b": b}, claims, [], {"a": "a", "b": "b"})
     assert findings == [] and facts == []
+
+
+def test_a_follow_up_weeks_later_compares_only_developing_figures() -> None:
+    # issue 22: articles further apart than the pairing window that still tell one
+    # incident (a follow-up) compare what a later report may raise, as an update
+    early = article(
+        "early", "The tornado killed 24 people. About 2,000 people attended a vigil.",
+        dt.date(2013, 5, 21),
+    )  # fmt: skip
+    late = article(
+        "late", "The tornado killed 51 people. About 500 people attended a vigil.",
+        dt.date(2013, 6, 11),
+    )  # fmt: skip
+    claims = [c for x in (early, late) for c in extract_one(x).claims if c.quantity]
+    arts, sources = {"early": early, "late": late}, {"early": "early", "late": "late"}
+    findings, _ = compare_facts(arts, claims, [], sources, followups=[("late", "early")])
+    (f,) = findings  # the toll, not the vigil's crowd, which does not develop
+    assert f.kind is FindingKind.UPDATE and "Early gave 24 on 2013-05-21" in f.explanation
+    findings, _ = compare_facts(arts, claims, [("early", "late")], sources)
+    assert {f.kind for f in findings} == {FindingKind.UPDATE, FindingKind.QUANTITY_CONFLICT}
 
 
 @pytest.mark.parametrize(
