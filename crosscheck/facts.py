@@ -312,7 +312,7 @@ def compare_facts(
                 if followup and kx[0] not in DEVELOPING:
                     continue  # weeks apart, only a developing figure is one fact still
                 xi, yi = _as_compared(x.interval, y.interval, how)
-                if how and how != "same" and _beyond_the_whole(x.interval, y.interval, how):
+                if how != "same" and _beyond_the_whole(x.interval, y.interval, how):
                     continue
                 # Readings that agree need nothing more. Those that do not are two
                 # occasions, or one article also states the other's figure (a figure

@@ -518,8 +518,11 @@ def check_article(
     # Follow-ups: stored coverage further away than the window, up to a month, whose
     # sentence giving a developing figure pairs with such a sentence of this one.
     def far(article_id: str, outlet: str, day: int | None) -> bool:
-        if window is None or mine is None or day is None or bars(article_id, outlet, None):
+        """Whether a stored article's units are not a follow-up's (or this one's)."""
+        if article_id == article.id or outlet.strip().lower() == own:
             return True
+        if window is None or mine is None or day is None:
+            return True  # undated coverage is paired within the window already
         return not window < abs(day - mine) <= config.FOLLOWUP_WINDOW_DAYS
 
     held = {c.sentence_index for c in claims if c.quantity is not None and developing_slot(c)}
