@@ -58,6 +58,22 @@ def test_stories_are_dated_topic_days_of_three_outlets(stories: list[realnews.St
         assert len({a.published for a in s.articles}) == 1 and s.articles[0].published
 
 
+def test_a_month_span_adds_one_later_day_of_the_same_topic(
+    stories: list[realnews.Story],
+) -> None:
+    spans = allsides.month_spans(stories)
+    assert spans and spans == allsides.month_spans(stories)  # seeded
+    by_event = {s.event: s for s in stories}
+    for span in spans:
+        event, later = span.event.split("+")
+        first = by_event[event]
+        assert span.articles[: len(first.articles)] == first.articles
+        added = span.articles[len(first.articles) :]
+        assert added and {a.published for a in added} == {dt.date.fromisoformat(later)}
+        gap = (dt.date.fromisoformat(later) - first.articles[0].published).days
+        assert 7 < gap <= 31
+
+
 def test_count_cases_change_one_sentence_and_move_dated_ones(
     stories: list[realnews.Story],
 ) -> None:
