@@ -25,6 +25,7 @@ judged blind (``benchmarks/judgements/``, see :mod:`benchmarks.judging`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gzip
 import json
 import random
@@ -68,15 +69,23 @@ def load_stories(
     """A seeded sample of ``n`` topic-days with ``min_outlets`` or more outlets (None:
     all), in date order; each article keeps its outlet and publication date. The sample
     of ``n`` holds the sample of any smaller ``n`` (``random.sample`` draws in order)."""
+    days = _topic_days(path)
+    keys = sorted(k for k, rs in days.items() if len({r["outlet"] for r in rs}) >= min_outlets)
+    if n is not None:
+        keys = sorted(random.Random(f"allsides-{seed}").sample(keys, min(n, len(keys))))
+    return [_story(day, topic, days[(day, topic)]) for day, topic in keys]
+
+
+@functools.cache
+def _topic_days(path: Path) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """The corpus's records by ``(published, topic)``, read once a process (the sample
+    of cases, the untouched sample and the month spans all draw on it)."""
     days: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     with gzip.open(path, "rt", encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
             days[(r["published"], r["topic"])].append(r)
-    keys = sorted(k for k, rs in days.items() if len({r["outlet"] for r in rs}) >= min_outlets)
-    if n is not None:
-        keys = sorted(random.Random(f"allsides-{seed}").sample(keys, min(n, len(keys))))
-    return [_story(day, topic, days[(day, topic)]) for day, topic in keys]
+    return dict(days)
 
 
 def _story(day: str, topic: str, records: Sequence[dict[str, Any]]) -> Story:
@@ -100,11 +109,7 @@ def month_spans(stories: Sequence[Story], seed: int = 0, path: Path = ALLSIDES) 
     ``PAIR_WINDOW_DAYS + 1`` to ``FOLLOWUP_WINDOW_DAYS`` days on (chosen at random among
     those the corpus has): a month of a topic's coverage, where a follow-up meets the
     story it follows, as in a user's folder. Topic-days without such a day are left out."""
-    by_day: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            by_day[(r["published"], r["topic"])].append(r)
+    by_day = _topic_days(path)
     topic_days: dict[str, list[dt.date]] = defaultdict(list)
     for day, topic in sorted(by_day):
         topic_days[topic].append(dt.date.fromisoformat(day))

@@ -484,11 +484,13 @@ def check_article(
 
     mine = article.published.toordinal() if article.published else None
 
+    def itself(article_id: str, outlet: str) -> bool:
+        """The stored article is this one, or of this article's outlet."""
+        return article_id == article.id or outlet.strip().lower() == own
+
     def bars(article_id: str, outlet: str, day: int | None) -> bool:
         """Whether a stored article's units may not be paired with this article's."""
-        if article_id == article.id or outlet.strip().lower() == own:
-            return True
-        return not _near_in_time(day, mine, window)
+        return itself(article_id, outlet) or not _near_in_time(day, mine, window)
 
     def skip(unit: int) -> bool:
         return bars(*store.unit_source(unit))
@@ -519,7 +521,7 @@ def check_article(
     # sentence giving a developing figure pairs with such a sentence of this one.
     def far(article_id: str, outlet: str, day: int | None) -> bool:
         """Whether a stored article's units are not a follow-up's (or this one's)."""
-        if article_id == article.id or outlet.strip().lower() == own:
+        if itself(article_id, outlet):
             return True
         if window is None or mine is None or day is None:
             return True  # undated coverage is paired within the window already
