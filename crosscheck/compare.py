@@ -256,10 +256,10 @@ def _contiguous(short: list[str], long: list[str]) -> bool:
     return any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
-def _best_window(short: list[str], long: list[str]) -> tuple[list[str], int]:
-    """The stretch of ``long`` that best matches ``short`` in order, and how many of
-    ``short``'s words it matches."""
-    best: tuple[int, int, list[str]] = (0, 0, [])
+def _best_window(short: list[str], long: list[str]) -> tuple[list[str], int, int]:
+    """The stretch of ``long`` that best matches ``short`` in order, how many of
+    ``short``'s words it matches, and where in ``long`` it starts."""
+    best: tuple[int, int, list[str], int] = (0, 0, [], 0)
     n = len(short)
     slack = max(2, n // 4)  # words the retelling may have dropped or added
     for size in range(max(1, n - slack), n + slack + 1):
@@ -270,18 +270,34 @@ def _best_window(short: list[str], long: list[str]) -> tuple[list[str], int]:
             # More matches first; then the tighter window.
             key = (matched, -len(window))
             if key > best[:2]:
-                best = (matched, -len(window), window)
-    return best[2], best[0]
+                best = (matched, -len(window), window, i)
+    return best[2], best[0], best[3]
 
 
-def _aligned_inside(window: list[str], fragment: list[str]) -> bool:
+def _aligned_inside(
+    window: list[str], fragment: list[str], first: bool = False, last: bool = False
+) -> bool:
     """A drifted fragment starts and ends on words of the quote it comes from, and
-    changes only a word or two in between ("traditional [Labour] values")."""
+    changes only a word or two in between ("traditional [Labour] values"). Where the
+    window is the whole quote's first (``first``) or last (``last``) stretch, both
+    quotes start (end) at one point of the remark, and a word that differs there is a
+    change, not another extent ("to destroy Mitt." / "… to destroy Brett,")."""
     ops = difflib.SequenceMatcher(a=window, b=fragment, autojunk=False).get_opcodes()
-    if not ops or ops[0][0] != "equal" or ops[-1][0] != "equal":
+    if not ops:
+        return False
+    if ops[0][0] != "equal" and not (first and _one_for_one(ops[0])):
+        return False
+    if ops[-1][0] != "equal" and not (last and _one_for_one(ops[-1])):
         return False
     changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal")
     return changed <= max(1, len(fragment) // 3)
+
+
+def _one_for_one(op: tuple[str, int, int, int, int]) -> bool:
+    """A word replaced by one word: not a lead-in of another length ("AMD's
+    transformation" / "accelerate our transformation")."""
+    tag, i1, i2, j1, j2 = op
+    return tag == "replace" and i2 - i1 == j2 - j1 == 1
 
 
 def _interior_ops(a: list[str], b: list[str]) -> list[tuple[str, list[str], list[str]]]:
@@ -865,7 +881,8 @@ def _one_remark(
     the words compared are the stretch of the longer quote that the shorter one
     quotes (an outlet often quotes more of a remark) and the shorter one. A few words
     ("traditional Labour values") are one remark with a longer quote only when the
-    speaker is the same; otherwise the earlier article is the reference."""
+    speaker is the same, or one outlet names none (it weaves the words into its own
+    sentence); otherwise the earlier article is the reference."""
     assert a.quote is not None and b.quote is not None
     ka, kb = a.quote.speaker_key, b.quote.speaker_key
     ref, new = sorted((a, b), key=lambda c: _published_order(c, articles))
@@ -879,13 +896,24 @@ def _one_remark(
         return ref, new, wr, wn
     if similar_length or len(short) < 3:
         return None  # two different remarks
-    if len(short) <= config.FRAGMENT_MAX_WORDS and not (ka and ka == kb):
-        return None
-    window, matched = _best_window(short, long)
+    if len(short) <= config.FRAGMENT_MAX_WORDS and (ka != kb if ka and kb else not (ka or kb)):
+        return None  # a few words, given to two people or to nobody
+    window, matched, at = _best_window(short, long)
     content = [w for w in short if w not in _STOPWORDS]
     if matched < max(2, math.ceil(config.FRAGMENT_MATCH_MIN * len(short))):
         return None
-    if sum(w in window for w in content) < 2 or not _aligned_inside(window, short):
+    if sum(w in window for w in content) < 2:
+        return None
+    # The window, or the window reaching one word further to the quote's first or last
+    # word: the best match leaves out an edge word the fragment changed.
+    tries = [(at, at + len(window))]
+    tries += [(at, at + len(window) + 1)] if at + len(window) == len(long) - 1 else []
+    tries += [(at - 1, at + len(window))] if at == 1 else []
+    for lo, hi in tries:
+        if _aligned_inside(long[lo:hi], short, lo == 0, hi == len(long)):
+            window = long[lo:hi]
+            break
+    else:
         return None
     # The longer quote is the reference: the shorter one retells part of it.
     long_claim, short_claim = (b, a) if short is wa else (a, b)

@@ -305,6 +305,70 @@ def test_a_fragment_of_someone_else_is_not_compared() -> None:
     assert f is None
 
 
+def test_a_fragment_that_one_outlet_gives_to_nobody_is_compared() -> None:
+    # One outlet names the speaker, the other weaves his words in without a name: one
+    # remark still, and the changed word is drift. Given to nobody by both, or to two
+    # people, a few words are not compared (see the test above).
+    long = "His leadership is transactional, ego driven and about personal loyalty."
+    short = "ego driven and about reciprocal loyalty"
+    f = compare_quotes(
+        _quote("a", long, "James Comey"), _quote("b", short, "", True), 0.4, ARTICLES
+    )
+    assert f is not None and f.kind is FindingKind.QUOTE_DRIFT
+    assert f.detail == "-personal +reciprocal"
+    assert compare_quotes(_quote("a", long), _quote("b", short, "", True), 0.4, ARTICLES) is None
+
+
+@pytest.mark.parametrize(
+    ("long", "short", "detail"),
+    [
+        # Both quotes end at one point of the remark: the last word is a change.
+        (
+            "They are gonna do everything they can to destroy Brett,",
+            "do everything they can to destroy Mitt.",
+            "-brett +mitt",
+        ),
+        # ... or start at one point.
+        (
+            "Congress must now return to regular order, hold hearings and receive input.",
+            "Senate must now return to regular order,",
+            "-congress +senate",
+        ),
+    ],
+)
+def test_a_changed_word_where_both_quotes_end_is_drift(long: str, short: str, detail: str) -> None:
+    f = compare_quotes(
+        _quote("a", long, "Mitt Romney"), _quote("b", short, "Mitt Romney"), 0.7, ARTICLES
+    )
+    assert f is not None and f.kind is FindingKind.QUOTE_DRIFT and f.detail == detail
+
+
+def test_a_lead_in_of_another_length_where_both_quotes_start_is_extent() -> None:
+    # One outlet's quote starts on a word of its own sentence ("would accelerate “our
+    # transformation"), the other's on the company's name: where each began to quote,
+    # not a word of the remark changed.
+    long = (
+        "AMD's transformation into an agile, disruptive innovator capable of staking a data "
+        "center leadership position."
+    )
+    short = "accelerate our transformation into an agile and disruptive innovator."
+    f = compare_quotes(
+        _quote("a", long, "Rory Read"), _quote("b", short, "Rory Read"), 0.7, ARTICLES
+    )
+    assert f is None
+
+
+def test_a_fragment_that_stops_before_the_quote_ends_keeps_its_extent() -> None:
+    # The shorter quote ends a word before the longer one: that word is the longer
+    # quote's extent, and the word before it is no change.
+    long = "They are gonna do everything they can to destroy him now."
+    short = "do everything they can to destroy him"
+    f = compare_quotes(
+        _quote("a", long, "Mitt Romney"), _quote("b", short, "Mitt Romney"), 0.7, ARTICLES
+    )
+    assert f is None
+
+
 def test_two_different_remarks_are_not_drift() -> None:
     f = compare_quotes(
         _quote("a", "We will be back here again this week to campaign.", "Corbyn"),
