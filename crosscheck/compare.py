@@ -373,6 +373,24 @@ def _slip(a: str, b: str) -> bool:
     return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal") <= 1
 
 
+def _short_form(a: str, b: str, cut: frozenset[str]) -> bool:
+    """One word is the other's short form, as names are cut ("St." / "Saint" or
+    "Street", "Mt." / "Mount"): written with a stop before a name (``cut``: see
+    :func:`cut_words`), two or three of the other's letters in order, the first the
+    same; neither a function word nor a word of meaning (not "no" / "not"). Short forms
+    of one word only ("Sen.") are spelled out before (``_SPELLING``); these stand for
+    more than one."""
+    short, long = sorted((a, b), key=len)
+    if short not in cut or not (2 <= len(short) <= 3 and len(long) >= max(5, len(short) + 2)):
+        return False
+    if short[0] != long[0] or not short.isalpha():
+        return False
+    if any(w in _STOPWORDS | _NEGATORS | _MODALS | _DEGREE for w in (short, long)):
+        return False
+    rest = iter(long[1:])
+    return all(ch in rest for ch in short[1:])
+
+
 def _abbreviation_of(x: Sequence[str], y: Sequence[str]) -> bool:
     """One side is the initials of the other ("ie" / "internet explorer")."""
     for short, long in ((x, y), (y, x)):
@@ -388,6 +406,7 @@ def classify_drift(
     shown_b: Callable[[str], str] = str,
     names: frozenset[str] = frozenset(),
     translated: bool = False,
+    cut: frozenset[str] = frozenset(),
 ) -> tuple[str, str] | None:
     """How quote ``b`` differs from quote ``a``: ``(class, detail)`` or None when only
     the extent, function words or the wording differ (see :func:`_wording`). Classes,
@@ -395,7 +414,8 @@ def classify_drift(
     deletion (b lacks words a has). ``detail`` lists the changes as ``-removed +added``,
     each word as its quote writes it (``shown_a``, ``shown_b``: see :func:`shown_as`);
     ``names``: the normalised words either quote writes as a name (see
-    :func:`names_in`); ``translated``: the remark reached the outlets in translation
+    :func:`names_in`); ``cut``: the words either quote writes short (see
+    :func:`cut_words`); ``translated``: the remark reached the outlets in translation
     (see :func:`translated_quote`), so that only a change of negation, modality,
     degree, number or name is drift, not another word for the same thing."""
     # Words left out at an ellipsis are the outlet's cut, not the speaker's change; a
@@ -408,12 +428,13 @@ def classify_drift(
         and "".join(x) != "".join(y)
         and not all(w.strip("0") == "" for w in x + y)
     ]
-    # ... nor a typing slip in a long word ("damages" / "damaged"), an abbreviation of
-    # the words it stands for ("IE" / "Internet Explorer"), a web address's ".com".
+    # ... nor a typing slip in a long word ("damages" / "damaged"), a title written short
+    # ("Sen." / "Senator"), an abbreviation of the words it stands for ("IE" / "Internet
+    # Explorer"), a web address's ".com".
     ops = [
         (t, x, y)
         for t, x, y in ops
-        if not (len(x) == len(y) == 1 and _slip(x[0], y[0]))
+        if not (len(x) == len(y) == 1 and (_slip(x[0], y[0]) or _short_form(x[0], y[0], cut)))
         and not _abbreviation_of(x, y)
         and not all(w in _WEB_SUFFIXES for w in x + y)
     ]
@@ -520,6 +541,15 @@ def _wording(x: list[str], y: list[str], names: frozenset[str], translated: bool
     rest_x = sorted(_lemma(w) for w in x if w not in _LIGHT)
     rest_y = sorted(_lemma(w) for w in y if w not in _LIGHT)
     return rest_x == rest_y
+
+
+def cut_words(text: str) -> frozenset[str]:
+    """The normalised words that ``text`` writes short: a capital, a letter or two and
+    a stop ("St. Peter", "Main St. tomorrow")."""
+    return frozenset(w.lower() for w in _CUT.findall(text))
+
+
+_CUT = re.compile(r"\b([A-Z][a-z]{1,2})\.(?=\s)")
 
 
 def names_in(text: str) -> frozenset[str]:
@@ -644,6 +674,8 @@ def compare_quotes(
     An unresolved speaker is never named for both sides: the same words quoted by an
     outlet that names no speaker corroborate the words, not who said them."""
     assert a.quote is not None and b.quote is not None
+    if _posted_by_another(a, articles) or _posted_by_another(b, articles):
+        return None  # a post's shorthand of someone's words: neither theirs nor the outlet's
     wa, wb = quote_words(a.quote.words), quote_words(b.quote.words)
     ka, kb = a.quote.speaker_key, b.quote.speaker_key
     named_apart = speakers_differ(ka, kb)
@@ -694,7 +726,8 @@ def compare_quotes(
     assert rq is not None and nq is not None
     names = names_in(rq.words) | names_in(nq.words)
     translated = translated_quote(ref, articles) or translated_quote(new, articles)
-    drift = classify_drift(wr, wn, shown_as(rq.words), shown_as(nq.words), names, translated)
+    cut = cut_words(rq.words) | cut_words(nq.words)
+    drift = classify_drift(wr, wn, shown_as(rq.words), shown_as(nq.words), names, translated, cut)
     if named_apart and rq.named and nq.named and not _names_each_other(ref, new):
         # Nearly the same words, given by name to two people: a misattribution first
         # (whether or not the words also drifted).
@@ -850,6 +883,28 @@ _CHANT = re.compile(
 def _chanted(c: Claim) -> bool:
     """The quote is introduced as a chant, a song or a sign ("Dozens chanted “…”")."""
     return bool(_CHANT.search(c.sentence[: c.start - c.sentence_start].rstrip(' “"')))
+
+
+def _posted_by_another(c: Claim, articles: Mapping[str, Article]) -> bool:
+    """The quote stands in a social post the article embeds ("… pic.twitter.com/x —
+    Jim Acosta (@Acosta) March 15, 2017"), posted by someone other than its speaker:
+    the poster's hurried rendering of another's words, which the article carries as
+    the post has it, not a quote of its own."""
+    assert c.quote is not None
+    text = articles[c.article_id].text
+    line_end = text.find("\n", c.end)
+    post = _POST_SIGNATURE.search(text, c.end, line_end if line_end >= 0 else len(text))
+    if post is None:
+        return False
+    poster = {w.lower() for w in re.findall(r"[\w'’-]+", post.group(1))} | {post.group(2).lower()}
+    speaker = set(c.quote.speaker_key.split("+")) - {""}
+    return not (speaker and any(s in p for s in speaker for p in poster))
+
+
+# How an embedded post signs off: "— Name (@handle) Month D, YYYY".
+_POST_SIGNATURE = re.compile(
+    r"[—–-]\s*([^()—–\n]{1,60}?)\s*\(@(\w{1,15})\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}"
+)
 
 
 def _carried(words_: list[str], other: Claim, articles: Mapping[str, Article]) -> bool:

@@ -369,6 +369,51 @@ def test_a_fragment_that_stops_before_the_quote_ends_keeps_its_extent() -> None:
     assert f is None
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "drift"),
+    [
+        ("to govern the barque of St. Peter and proclaim", "to govern the barque of Saint Peter and proclaim", False),
+        ("we will march down Main St. tomorrow at noon", "we will march down Main Street tomorrow at noon", False),
+        ("we will climb Mt. Everest next spring, all of us", "we will climb Mount Everest next spring, all of us", False),
+        # Not written short: another word ("won" / "wonder"), and "no" / "not" negates.
+        ("I won every one of those states, believe me.", "I wonder every one of those states, believe me.", True),
+        ("There is no doubt we can do it.", "There is not doubt we can do it.", True),
+    ],
+)  # fmt: skip
+def test_a_title_written_short_is_not_drift(a: str, b: str, drift: bool) -> None:
+    f = compare_quotes(_quote("a", a, "Tom Smith"), _quote("b", b, "Tom Smith"), 0.9, ARTICLES)
+    assert (f is not None) is drift
+
+
+def _post_pair(poster: str, speaker: str) -> Finding | None:
+    """A quote of ``speaker`` in a post by ``poster`` that the first article embeds, and
+    the longer quote the second article gives to ``speaker``."""
+    a = (
+        f'{speaker} wrote: "you know you are desperate when you willing to '
+        f'violate the law..." pic.twitter.com/DCedFdxWCc — {poster} (@{poster.split()[-1]}) '
+        "March 15, 2017\n\nThe report aired on Tuesday."
+    )
+    b = (
+        '"You know you are desperate for ratings when you are willing to violate the law to '
+        f'push a story about two pages of tax returns," {speaker} said in a statement.'
+    )
+    xa, xb = Article("a", "A", a), Article("b", "B", b)
+    [qa] = [c for c in extract_one(xa).claims if c.quote]
+    [qb] = [c for c in extract_one(xb).claims if c.quote]
+    return compare_quotes(qa, qb, 0.9, {"a": xa, "b": xb})
+
+
+def test_a_quote_in_someone_elses_post_is_not_compared() -> None:
+    # A reporter's post renders the White House statement in haste: neither the
+    # White House's words nor the outlet's quote of them.
+    assert _post_pair("Jim Acosta", "The White House") is None
+
+
+def test_a_quote_in_its_speakers_own_post_is_compared() -> None:
+    f = _post_pair("Sean Spicer", "Sean Spicer")
+    assert f is not None and f.kind is FindingKind.QUOTE_DRIFT
+
+
 def test_two_different_remarks_are_not_drift() -> None:
     f = compare_quotes(
         _quote("a", "We will be back here again this week to campaign.", "Corbyn"),
