@@ -373,6 +373,15 @@ def _slip(a: str, b: str) -> bool:
     return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal") <= 1
 
 
+def _mistyped_negator(a: str, b: str) -> bool:
+    """A negator and a word that is not one, a letter apart in the same place ("not" /
+    "now"): one key mistyped, not a remark turned into its opposite, which adds or
+    drops a negator ("is not" / "is")."""
+    if (a in _NEGATORS) == (b in _NEGATORS) or len(a) != len(b) or len(a) < 3:
+        return False
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
 def _short_form(a: str, b: str, cut: frozenset[str]) -> bool:
     """One word is the other's short form, as names are cut ("St." / "Saint" or
     "Street", "Mt." / "Mount"): written with a stop before a name (``cut``: see
@@ -428,13 +437,17 @@ def classify_drift(
         and "".join(x) != "".join(y)
         and not all(w.strip("0") == "" for w in x + y)
     ]
-    # ... nor a typing slip in a long word ("damages" / "damaged"), a title written short
-    # ("Sen." / "Senator"), an abbreviation of the words it stands for ("IE" / "Internet
-    # Explorer"), a web address's ".com".
+    # ... nor a typing slip in a long word ("damages" / "damaged") or one that makes a
+    # negator of another word ("it is now apparent" / "it is not apparent"), a name's
+    # short form ("St." / "Saint"), an abbreviation of the words it stands for ("IE" /
+    # "Internet Explorer"), a web address's ".com".
     ops = [
         (t, x, y)
         for t, x, y in ops
-        if not (len(x) == len(y) == 1 and (_slip(x[0], y[0]) or _short_form(x[0], y[0], cut)))
+        if not (
+            len(x) == len(y) == 1
+            and (_slip(x[0], y[0]) or _short_form(x[0], y[0], cut) or _mistyped_negator(*x, *y))
+        )
         and not _abbreviation_of(x, y)
         and not all(w in _WEB_SUFFIXES for w in x + y)
     ]

@@ -385,6 +385,22 @@ def test_a_title_written_short_is_not_drift(a: str, b: str, drift: bool) -> None
     assert (f is not None) is drift
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "drift"),
+    [
+        # One key mistyped makes a negator of another word: a slip, not the opposite.
+        ("It is now apparent that the effort will not be successful.", "It is not apparent that the effort will not be successful.", None),
+        # A negator added, dropped or swapped for a word of another length still negates.
+        ("It is apparent that the effort will be successful.", "It is not apparent that the effort will be successful.", "negation"),
+        ("We will never give up on this.", "We will ever give up on this.", "negation"),
+        ("There is no doubt about it at all.", "There is so doubt about it at all.", "negation"),
+    ],
+)  # fmt: skip
+def test_a_negator_mistyped_from_another_word_is_a_slip(a: str, b: str, drift: str | None) -> None:
+    found = classify_drift(quote_words(a), quote_words(b))
+    assert (found[0] if found else None) == drift
+
+
 def _post_pair(poster: str, speaker: str) -> Finding | None:
     """A quote of ``speaker`` in a post by ``poster`` that the first article embeds, and
     the longer quote the second article gives to ``speaker``."""
