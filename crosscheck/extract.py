@@ -222,7 +222,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 
         for pos in range(p_start, p_end):
             ch = text[pos]
-            if ch == "“" or (ch == '"' and open_at is None and _opens(text, pos, p_start)):
+            if ch == "“" or (ch == '"' and open_at is None and _opens(text, pos, p_start, p_end)):
                 if open_at is not None:
                     close(pos, open_at - 1, open_at)
                 open_at = pos + 1
@@ -236,8 +236,20 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     return spans
 
 
-def _opens(text: str, pos: int, p_start: int) -> bool:
-    return pos == p_start or text[pos - 1].isspace() or text[pos - 1] in "([{:—–-"
+def _opens(text: str, pos: int, p_start: int, p_end: int) -> bool:
+    """A straight mark opens a quote after a space, a bracket or a dash; or, where a
+    scraper lost the space, between a letter and a word when another mark in the
+    paragraph can close it ("Sky News estimates"at least 50 people, "and …"). After a
+    stop it is left closed ("my team."Christie said"): one mark there may stand for a
+    closing and an opening mark both, and nothing tells which."""
+    if pos == p_start or text[pos - 1].isspace() or text[pos - 1] in "([{:—–-":
+        return True
+    return (
+        text[pos - 1].isalpha()
+        and pos + 1 < p_end
+        and text[pos + 1].isalnum()
+        and '"' in text[pos + 1 : p_end]
+    )
 
 
 def speaker_key(name: str) -> str:
@@ -946,11 +958,20 @@ def full_name(name: str, text: str) -> str:
             if len(opening) == 1:
                 return opening.pop()  # "Chela said" in an article of "Chela Ortiz"
         return name
-    # A fuller form of the same first and last name ("Adam Schiff" → "Adam B. Schiff").
+    # A fuller form of the same first and last name ("Adam Schiff" → "Adam B. Schiff",
+    # "Gov. Adam Schiff"), not a headline's words before it ("Do You Like Chris Christie?").
     fuller = {
-        r for r in names.by_last.get(words[-1], ()) if words[0] in r.split() and len(r) > len(name)
+        r for r in names.by_last.get(words[-1], ()) if _fuller(r, words) and len(r) > len(name)
     }
     return max(fuller, key=lambda r: (len(r.split()), r), default=name)
+
+
+def _fuller(run: str, words: Sequence[str]) -> bool:
+    """``run`` has the name's first word, with nothing but titles before it."""
+    parts = run.split()
+    if words[0] not in parts:
+        return False
+    return all(_bare(w) in _TITLES for w in parts[: parts.index(words[0])])
 
 
 def _is_person(name: str) -> bool:

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from crosscheck.extract import extract, find_quotes, speaker_key
+from crosscheck.extract import extract, find_quotes, full_name, speaker_key
 from crosscheck.model import Article, ClaimKind
 from crosscheck.segment import segment
 
@@ -102,6 +102,30 @@ def test_an_opening_mark_inside_an_open_quote_starts_a_new_quote() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A scraper lost the space before the opening mark: the quote is what the two
+        # marks hold, not the narration after the second.
+        (
+            'Sky News estimates"at least 50 people, "and many buildings have collapsed.',
+            ["at least 50 people,"],
+        ),
+        # After a stop, one mark may both close and open: it opens nothing, and the
+        # narration after it stays narration.
+        (
+            'He said: "I apologize to the Legislature."I am embarrassed by my team."Christie '
+            'said he fired her. "I have nothing to hide," he said.',
+            ["I apologize to the Legislature.", "I have nothing to hide,"],
+        ),
+        # A mark after a word with no mark left to close it opens nothing (inches).
+        ('He is 6\'2" tall and said "no" to it.', ["no"]),
+    ],
+)
+def test_an_opening_mark_that_lost_its_space(text: str, expected: list[str]) -> None:
+    assert [q for q, _ in _quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
     "text", ["He said “ and then “ nothing", "“", "”stray”", 'said “"putting off “ voters']
 )
 def test_broken_quote_marks_do_not_crash(text: str) -> None:
@@ -153,6 +177,17 @@ def test_he_said_does_not_resolve_to_a_name_inside_a_quote() -> None:
         "“Crews reached the roof at dawn,” she said."
     )
     assert {name for _, name in _quotes(text)} == {"Sarah Okafor"}
+
+
+def test_a_headline_before_a_name_is_not_its_fuller_form() -> None:
+    # A promotion line names the governor after other title-case words: his name is
+    # still the one the article writes, not "Do You Like Chris Christie".
+    text = (
+        "Urgent:\n\nDo You Like Chris Christie? Vote Now\n\n"
+        "Gov. Chris Christie spoke on Thursday. Adam B. Schiff spoke too."
+    )
+    assert full_name("Chris Christie", text) == "Gov. Chris Christie"
+    assert full_name("Adam Schiff", text) == "Adam B. Schiff"
 
 
 @pytest.mark.parametrize(
