@@ -384,7 +384,7 @@ def _mistyped_negator(a: str, b: str) -> bool:
 
 def _short_form(a: str, b: str, cut: frozenset[str]) -> bool:
     """One word is the other's short form, as names are cut ("St." / "Saint" or
-    "Street", "Mt." / "Mount"): written with a stop before a name (``cut``: see
+    "Street", "Mt." / "Mount"): written with a capital and a stop (``cut``: see
     :func:`cut_words`), two or three of the other's letters in order, the first the
     same; neither a function word nor a word of meaning (not "no" / "not"). Short forms
     of one word only ("Sen.") are spelled out before (``_SPELLING``); these stand for
@@ -900,9 +900,10 @@ def _chanted(c: Claim) -> bool:
 
 def _posted_by_another(c: Claim, articles: Mapping[str, Article]) -> bool:
     """The quote stands in a social post the article embeds ("… pic.twitter.com/x —
-    Jim Acosta (@Acosta) March 15, 2017"), posted by someone other than its speaker:
-    the poster's hurried rendering of another's words, which the article carries as
-    the post has it, not a quote of its own."""
+    Jim Acosta (@Acosta) March 15, 2017"), posted by someone other than the speaker the
+    attribution names (or by anyone, when it names none): the poster's hurried
+    rendering of another's words, which the article carries as the post has it, not a
+    quote of its own."""
     assert c.quote is not None
     text = articles[c.article_id].text
     line_end = text.find("\n", c.end)
