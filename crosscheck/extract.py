@@ -958,20 +958,11 @@ def full_name(name: str, text: str) -> str:
             if len(opening) == 1:
                 return opening.pop()  # "Chela said" in an article of "Chela Ortiz"
         return name
-    # A fuller form of the same first and last name ("Adam Schiff" → "Adam B. Schiff",
-    # "Gov. Adam Schiff"), not a headline's words before it ("Do You Like Chris Christie?").
+    # A fuller form of the same first and last name ("Adam Schiff" → "Adam B. Schiff").
     fuller = {
-        r for r in names.by_last.get(words[-1], ()) if _fuller(r, words) and len(r) > len(name)
+        r for r in names.by_last.get(words[-1], ()) if words[0] in r.split() and len(r) > len(name)
     }
     return max(fuller, key=lambda r: (len(r.split()), r), default=name)
-
-
-def _fuller(run: str, words: Sequence[str]) -> bool:
-    """``run`` has the name's first word, with nothing but titles before it."""
-    parts = run.split()
-    if words[0] not in parts:
-        return False
-    return all(_bare(w) in _TITLES for w in parts[: parts.index(words[0])])
 
 
 def _is_person(name: str) -> bool:

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from crosscheck.extract import extract, find_quotes, full_name, speaker_key
+from crosscheck.extract import extract, find_quotes, speaker_key
 from crosscheck.model import Article, ClaimKind
 from crosscheck.segment import segment
 
@@ -177,17 +177,6 @@ def test_he_said_does_not_resolve_to_a_name_inside_a_quote() -> None:
         "“Crews reached the roof at dawn,” she said."
     )
     assert {name for _, name in _quotes(text)} == {"Sarah Okafor"}
-
-
-def test_a_headline_before_a_name_is_not_its_fuller_form() -> None:
-    # A promotion line names the governor after other title-case words: his name is
-    # still the one the article writes, not "Do You Like Chris Christie".
-    text = (
-        "Urgent:\n\nDo You Like Chris Christie? Vote Now\n\n"
-        "Gov. Chris Christie spoke on Thursday. Adam B. Schiff spoke too."
-    )
-    assert full_name("Chris Christie", text) == "Gov. Chris Christie"
-    assert full_name("Adam Schiff", text) == "Adam B. Schiff"
 
 
 @pytest.mark.parametrize(
