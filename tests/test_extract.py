@@ -117,7 +117,7 @@ def test_an_opening_mark_inside_an_open_quote_starts_a_new_quote() -> None:
             'said he fired her. "I have nothing to hide," he said.',
             ["I apologize to the Legislature.", "I have nothing to hide,"],
         ),
-        # A mark after a word with no mark left to close it opens nothing (inches).
+        # A mark after a digit (inches) opens nothing; the next quote is read as ever.
         ('He is 6\'2" tall and said "no" to it.', ["no"]),
     ],
 )
