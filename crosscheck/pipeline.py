@@ -246,7 +246,7 @@ def _followup_links(
     join one incident to another (a bombing's toll and an attack's of months before)."""
     if window is None or window >= config.FOLLOWUP_WINDOW_DAYS:
         return []
-    held = {(c.article_id, c.sentence_index) for c in figures if developing_slot(c)}
+    held = _developing(figures)
     rows = [n for n, c in enumerate(sentences) if (c.article_id, c.sentence_index) in held]
     if len(rows) < 2:
         return []
@@ -265,6 +265,11 @@ def _followup_links(
             a, b = sentences[rows[i]].article_id, sentences[rows[j]].article_id
             out.add((min(a, b), max(a, b)))
     return sorted(out)
+
+
+def _developing(figures: Iterable[Claim]) -> set[tuple[str, int]]:
+    """The sentences (article id, sentence index) that give a developing figure."""
+    return {(c.article_id, c.sentence_index) for c in figures if developing_slot(c)}
 
 
 def _by_day(pairs: Pairs, days: Sequence[int | None]) -> Pairs:
@@ -527,8 +532,8 @@ def check_article(
             return True  # undated coverage is paired within the window already
         return not window < abs(day - mine) <= config.FOLLOWUP_WINDOW_DAYS
 
-    held = {c.sentence_index for c in claims if c.quantity is not None and developing_slot(c)}
-    rows = [n for n, c in enumerate(sentences) if c.sentence_index in held]
+    held = _developing(claims)
+    rows = [n for n, c in enumerate(sentences) if (c.article_id, c.sentence_index) in held]
     later_pairs = neighbours(
         store.index("sentences"),
         svecs[rows],
@@ -550,7 +555,7 @@ def check_article(
     # links to this one (copies aside), wherever in them the figures stand.
     linked = sorted({stored[u].article_id for _, u, _ in sent_pairs} - set(copies))
     figures = compare.by_kind(claims + stored_claims, ClaimKind.QUANTITY)
-    stored_held = {(c.article_id, c.sentence_index) for c in figures if developing_slot(c)}
+    stored_held = _developing(figures)
     later = sorted(
         {
             stored[u].article_id
