@@ -14,14 +14,17 @@ comparison needs (:class:`SlotReading`):
   "votes", ...), from the lexicon :data:`ROLE_WORDS`, found in the patterns news uses:
   a verb before the number ("killing at least 10", "kills 1"), the number's noun ("12
   deaths", "4,000 votes"), a predicate after its noun phrase ("three bank workers
-  dead", "four others were injured"), "left N dead", "death toll rose to N";
+  dead", "four others were injured"), "left N dead", "death toll rose to N", and
+  predicates of several words ("were pronounced dead", "were rushed to hospital",
+  "suffered minor injuries");
 - ``scope``: "" for the story's own event; ``"year:2004"`` when the clause dates the
   fact to a year ("in 2004", "since 1990"); ``"other"`` for another event (round-ups
   "days after", history "last year", "ago", "previous"); ``"hypothetical"`` for what
   did not happen ("could kill", "hoped to kill", "threatened to");
 - ``part``: the number counts part of the slot's total, so it is a lower bound: "four
-  others", "including two children", "two of them", "seriously injured", one item of a
-  list ("two men and two women"), "another 5".
+  others", "including two children", "two of them", "seriously injured", "taken to
+  hospital", "died at the scene", one item of a list ("two men and two women"),
+  "another 5".
 
 :func:`occasion_day` reads the day of the week a figure is said of ("46 were arrested
 Wednesday night"), not the day it is reported on ("said on Monday"): two figures of two
@@ -176,6 +179,17 @@ _LINKS = _words(
 _GRADE = _words(
     "seriously critically severely badly gravely slightly lightly mildly moderately fatally"
 )
+
+#: Predicates of several words that make their people part of the injured: those
+#: hospitalised, taken to hospital ("were rushed to", "sent six people to"), treated,
+#: or graded ("suffered serious injuries"); the rest were hurt less or treated where
+#: they were.
+_HOSPITALISED = _words("hospitalised hospitalized")
+_SENT = _words("taken rushed transported airlifted flown sent")
+_HOSPITALS = _words("hospital hospitals trauma medical clinic infirmary")
+_SUFFERED = _words("suffered sustained suffering sustaining")
+_HURT_NOUNS = _words("injuries injury wounds wound burns")
+_HURT_GRADES = _words("serious critical severe life-threatening minor slight light moderate grave")
 
 #: Words before a number that make it part of a larger count.
 _PART_BEFORE = _words("including includes among another additional further first last")
@@ -414,6 +428,9 @@ def _role(
             rest = words_after[len(phrase) :]
             if rest and rest[0] in ROLE_WORDS:
                 return ROLE_WORDS[rest[0]], False
+        # "the crash sent six people to the hospital": those taken there, injured.
+        if prev in _SENT and _to_hospital(words_after[len(_phrase(words_after)) :]):
+            return "injured", True
     # The number's own noun names the role: "12 deaths", "4,000 votes", "80 injured".
     if noun in ROLE_NOUNS:
         return ROLE_NOUNS[noun], False
@@ -436,8 +453,46 @@ def _role(
             return "killed", False
         if grade and "fatally" in words_after[: len(phrase) + 6] and role == "injured":
             return "killed", False
-        return role, grade and role == "injured"
+        # "seriously injured" and "hospitalized" are part of the injured; "died at the
+        # scene", of the dead (others died later in hospital).
+        part = (grade and role == "injured") or rest[0] in _HOSPITALISED
+        return role, part or (role == "killed" and _at_scene(rest[1:]))
+    return _casualty_phrase(rest)
+
+
+def _casualty_phrase(rest: list[str]) -> tuple[str, bool]:
+    """The role a predicate of several words gives the noun phrase before it, and
+    whether it counts only part of those in the role: "were pronounced dead" (killed;
+    "at the scene", part of them), "were taken to the hospital", "suffered minor
+    injuries", "were treated for burns" (part of the injured: others were hurt less, or
+    treated where they were); ("", False) for none."""
+    if rest[:2] == ["pronounced", "dead"]:
+        return "killed", _at_scene(rest[2:])
+    if rest[:1] and rest[0] in _SENT and _to_hospital(rest[1:]):
+        return "injured", True
+    if rest[:1] and rest[0] in _SUFFERED | {"treated"}:
+        words = rest[1:7]
+        hurt = next((i for i, w in enumerate(words) if w in _HURT_NOUNS), -1)
+        if hurt >= 0 and not any(w in _PHRASE_END - {"for"} for w in words[:hurt]):
+            return "injured", rest[0] == "treated" or any(w in _HURT_GRADES for w in words[:hurt])
     return "", False
+
+
+def _at_scene(words: list[str]) -> bool:
+    return words[:3] == ["at", "the", "scene"]
+
+
+def _to_hospital(words: list[str]) -> bool:
+    """``words`` open with "to" and a hospital: "to the hospital", "to area hospitals",
+    "to a trauma center", "to St. Mary's Hospital"."""
+    if words[:1] != ["to"]:
+        return False
+    for w in words[1:6]:
+        if w in _HOSPITALS:
+            return True
+        if w in _PHRASE_END:
+            return False
+    return False
 
 
 #: Forms of "be": a role word after one is said of the noun phrase ("were killed").
@@ -565,7 +620,14 @@ def _phrase(words: list[str]) -> list[str]:
     """The noun phrase at the start of ``words`` (up to four words)."""
     out = []
     for w in words[:4]:
-        if w in _PHRASE_END or w in _LINKS or w in ROLE_WORDS or w in _GRADE or w.endswith("ly"):
+        if (
+            w in _PHRASE_END
+            or w in _LINKS
+            or w in ROLE_WORDS
+            or w in _SUFFERED
+            or w in _GRADE
+            or w.endswith("ly")
+        ):
             break
         out.append(w)
     return out

@@ -49,6 +49,11 @@ def run(*articles: Article) -> tuple[list[Finding], list]:
         # "N others" against "N others": one slot, compared as it is
         ("Two others were wounded in the attack.", "Four others were wounded in the attack.", True),
         ("A mother of 12 was killed in the crossfire.", "The mother of six was shot dead.", True),
+        # those taken to hospital or dead at the scene are part of the toll (issue 22)
+        ("Three people were taken to the hospital.", "Five people were injured.", False),
+        ("Three people were taken to the hospital.", "Two people were injured.", True),
+        ("Two were pronounced dead at the scene.", "Three people died in the crash.", False),
+        ("Two were pronounced dead at the scene.", "One person died in the crash.", True),
         # a list of parts
         ("Two men and two women were wounded.", "Nine people were wounded.", False),
         # a kind of people is part of the people in general

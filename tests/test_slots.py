@@ -84,6 +84,23 @@ CASES = [
     ("Two officers, a deputy and a civilian were killed.", "Two", "killed", "", True),
     ("There are around 30 people seriously injured, some with head injuries.", "around 30", "injured", "", True),
     ("The blast killed 20 people, including five children.", "five", "", "", True),
+    # predicates of several words, as local reports write casualties (issue 22): those
+    # taken to hospital, treated, graded or dead at the scene are part of the toll
+    ("Two women were pronounced dead at the scene, and a co-worker was wounded.", "Two", "killed", "", True),
+    ("One man was pronounced dead.", "One", "killed", "", False),
+    ("One person died at the scene.", "One", "killed", "", True),
+    ("Three people were taken to the hospital with minor injuries.", "Three", "injured", "", True),
+    ("Three were rushed to hospitals after a student opened fire.", "Three", "injured", "", True),
+    ("Four people were hospitalized after the crash.", "Four", "injured", "", True),
+    ("The crash sent six people to area hospitals.", "six", "injured", "", True),
+    ("Two passengers were airlifted to a trauma center.", "Two", "injured", "", True),
+    ("Eleven people were treated for burns.", "Eleven", "injured", "", True),
+    ("Police say two officers suffered minor injuries.", "two", "injured", "", True),
+    ("Four people sustained injuries in the crash.", "Four", "injured", "", False),
+    ("Two men suffered gunshot wounds.", "Two", "injured", "", False),
+    # ... but not a ride, a visit or another word for the place
+    ("He was taken to the station by two officers.", "two", "", "", False),
+    ("Two reporters were taken to the scene by police.", "Two", "", "", False),
     # a total before its parts is not a part
     ("Police said at least three people, a man and two women, were killed.", "at least three", "killed", "", False),
     ("Police said at least three people, a man and two women, were killed.", "two", "killed", "", True),
