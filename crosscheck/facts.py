@@ -50,6 +50,7 @@ from .slots import (
     HELD,
     NOT_PEOPLE,
     PERSON_ROLES,
+    RECENT,
     WEEKDAY,
     occasion_day,
 )
@@ -113,8 +114,9 @@ def slot_key(c: Claim) -> SlotKey | None:
 
 def developing_slot(c: Claim) -> bool:
     """The claim gives a figure of a developing slot (a toll, arrests, votes): one a
-    later report may raise or lower."""
-    key = slot_key(c)
+    later report may raise or lower; said of the story's event or of the recent past
+    (a follow-up's "last week's shooting killed two")."""
+    key = _unscoped_key(c) if c.quantity and c.quantity.scope == RECENT else slot_key(c)
     return key is not None and key[0] in DEVELOPING
 
 
@@ -286,7 +288,7 @@ def compare_facts(
     per_article: dict[str, list[Claim]] = defaultdict(list)
     every: dict[str, list[Claim]] = defaultdict(list)  # every figure, by article
     figures: dict[tuple[str, int], list[Claim]] = defaultdict(list)  # every figure, by sentence
-    for c in claims:
+    for c in _follow_up_figures(claims):
         if c.quantity is not None:
             figures[(c.article_id, c.sentence_index)].append(c)
             every[c.article_id].append(c)
@@ -340,6 +342,25 @@ def compare_facts(
         for a, cs in per_article.items()
     }
     return findings, _facts(read, pairs, sources, articles)
+
+
+def _follow_up_figures(claims: Iterable[Claim]) -> list[Claim]:
+    """``claims``, with each figure said of the recent past ("last week's rampage that
+    killed 12", "shot two men three days ago") read as of the story's own event where
+    its article gives that role no figure of its own: a follow-up names its incident by
+    when it happened; a report of a new one that recalls last week's tells both."""
+    claims = list(claims)
+    own = {(c.article_id, key[0]) for c in claims if (key := slot_key(c)) is not None}
+    out = []
+    for c in claims:
+        q = c.quantity
+        if q is not None and q.scope == RECENT:
+            mine = replace(c, quantity=replace(q, scope=""))
+            key = slot_key(mine)
+            if key is not None and (c.article_id, key[0]) not in own:
+                c = mine
+        out.append(c)
+    return out
 
 
 def _states(mentions: Iterable[Claim], key: SlotKey, interval: Interval) -> bool:

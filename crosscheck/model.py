@@ -150,7 +150,7 @@ class Quantity:
     subject: str = ""
     # The fact slot (crosscheck/slots.py): the role the number fills ("killed", "votes",
     # "" when none is known), the event it belongs to ("" this story's; "year:2004",
-    # "other", "hypothetical"), and whether it counts part of the role's total.
+    # "other", "recent", "hypothetical"), and whether it counts part of the role's total.
     role: str = ""
     scope: str = ""
     part: bool = False

@@ -19,8 +19,10 @@ comparison needs (:class:`SlotReading`):
   "suffered minor injuries");
 - ``scope``: "" for the story's own event; ``"year:2004"`` when the clause dates the
   fact to a year ("in 2004", "since 1990"); ``"other"`` for another event (round-ups
-  "days after", history "last year", "ago", "previous"); ``"hypothetical"`` for what
-  did not happen ("could kill", "hoped to kill", "threatened to");
+  "days after", history "last year", "years ago", "previous"); ``"recent"`` for the
+  recent past ("last week", "three days ago"), which crosscheck/facts.py reads as the
+  story's own event in a follow-up; ``"hypothetical"`` for what did not happen ("could
+  kill", "hoped to kill", "threatened to");
 - ``part``: the number counts part of the slot's total, so it is a lower bound: "four
   others", "including two children", "two of them", "seriously injured", "taken to
   hospital", "died at the scene", one item of a list ("two men and two women"),
@@ -32,7 +34,8 @@ days are two occasions.
 
 The lexicon lives in the tables below; every decision about a word is made there.
 Standard library only. A figure of another event, a year's history or a hypothetical
-has no slot at all (crosscheck/facts.py compares only scope "").
+has no slot at all (crosscheck/facts.py compares only scope "", and "recent" where it
+reads it as the story's).
 """
 
 from __future__ import annotations
@@ -219,6 +222,16 @@ _OTHER_EVENT = re.compile(
     r"|conflict|war|offensive)\b",
     re.IGNORECASE,
 )
+#: The scope of a figure said of the recent past ("last week's rampage that killed 12",
+#: "shot two men three days ago"): another event than the story's in a report that
+#: gives the slot a figure of its own, the story's own event in a follow-up that gives
+#: none (crosscheck/facts.py decides, with the whole article in sight).
+RECENT = "recent"
+_RECENT = re.compile(
+    r"\b(?:last\s+(?:week|month)|earlier\s+this\s+(?:week|month)"
+    r"|(?:a|one|two|three|four|five|six|several|few|\d+)\s+(?:days?|weeks?)\s+ago)\b",
+    re.IGNORECASE,
+)
 #: A round-up opens a clause that holds the number: "Thursday's shooting came just
 #: weeks after a driver ... fatally shot eight people".
 _ROUND_UP = re.compile(
@@ -332,13 +345,22 @@ def _scope(sentence: str, start: int, end: int, before: list[tuple[str, int, int
     opener_text = opener[0] if len(opener) > 1 and len(opener[0].split()) <= 6 else ""
     if _HYPOTHETICAL.search(window):
         return "hypothetical"
-    if (
-        _OTHER_EVENT.search(window.rsplit(",", 1)[-1])  # a comma closes the cue's phrase
-        or _OTHER_EVENT.search(opener_text)
-        or _OTHER_AFTER_RE.search(sentence[end:])
-        or _in_round_up(sentence[clause_start:start])
-    ):
+    cues = [
+        (m.string, m.start(), m.end())
+        for text, rule in (
+            (window.rsplit(",", 1)[-1], _OTHER_EVENT),  # a comma closes the cue's phrase
+            (opener_text, _OTHER_EVENT),
+            (sentence[end:], _OTHER_AFTER_RE),
+        )
+        for m in rule.finditer(text)
+    ]
+    if _in_round_up(sentence[clause_start:start]):
         return "other"
+    if cues:
+        # Only "last week", "days ago" and the like: the recent past, which a
+        # follow-up report names its own incident by (see ``RECENT``).
+        recent = all(_RECENT.search(text[max(0, lo - 16) : hi]) for text, lo, hi in cues)
+        return RECENT if recent else "other"
     for start1, end1, y_start, y_end, year in _read(sentence).years:
         if start1 < end and start < end1:
             continue  # the number is the year

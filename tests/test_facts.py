@@ -9,7 +9,7 @@ from itertools import combinations
 import pytest
 
 from crosscheck.engine import extract_one
-from crosscheck.facts import compare_facts, readings, slot_key
+from crosscheck.facts import compare_facts, developing_slot, readings, slot_key
 from crosscheck.model import Article, ClaimKind, Finding, FindingKind
 
 
@@ -346,6 +346,35 @@ def test_a_follow_up_weeks_later_compares_only_developing_figures() -> None:
     assert f.kind is FindingKind.UPDATE and "Early gave 24 on 2013-05-21" in f.explanation
     findings, _ = compare_facts(arts, claims, [("early", "late")], sources)
     assert {f.kind for f in findings} == {FindingKind.UPDATE, FindingKind.QUANTITY_CONFLICT}
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "conflict"),
+    [
+        # a follow-up names its incident by when it happened: its figure is the story's
+        ("Al Qaeda claimed responsibility for last week's attack that killed 5 people.", True),
+        ("Al Qaeda claimed responsibility for last week's attack that killed 12 people.", False),
+        # a report of a new attack that recalls last week's tells two events
+        (
+            "A gunman killed 12 people on Monday. Last week's attack killed 5 people.",
+            False,
+        ),
+    ],
+)
+def test_a_figure_of_the_recent_past_is_the_follow_ups_own(follow_up: str, conflict: bool) -> None:
+    # issue 22: "last week" put a follow-up's own toll in another event
+    report = article("report", "Gunmen killed 12 people at the magazine.")
+    findings, _ = run(report, article("follow", follow_up))
+    assert bool(findings) is conflict
+
+
+def test_a_follow_up_of_the_recent_past_gives_a_developing_figure() -> None:
+    (c,) = [
+        c
+        for c in extract_one(article("f", "It was last week's shooting that killed two.")).claims
+        if c.quantity
+    ]
+    assert c.quantity is not None and c.quantity.scope == "recent" and developing_slot(c)
 
 
 @pytest.mark.parametrize(
