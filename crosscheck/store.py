@@ -57,10 +57,12 @@ log = logging.getLogger(__name__)
 
 DB_NAME = "crosscheck.sqlite"
 SCHEMA_VERSION = 1
-# What the stored claims are: extraction 2 reads fact slots (role, scope, part) into
-# every quantity. A store indexed by an older extraction is re-extracted by ``index``
-# (no text is embedded again) and refused by ``check``.
-EXTRACTION_VERSION = 2
+# What the stored claims are, raised whenever what extraction reads changes: 2 reads
+# fact slots (role, scope, part) into every quantity; 3 reads the slots' later
+# lexicon (quotes, speakers and slots of issue 22, casualty predicates of several
+# words, the recent past). A store indexed by an older extraction is re-extracted by
+# ``index`` (no text is embedded again) and refused by ``check``.
+EXTRACTION_VERSION = 3
 UNIT_KINDS = ("sentences", "quotes")
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
