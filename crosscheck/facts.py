@@ -464,9 +464,10 @@ _DAYS = frozenset(
     "May June July August September October November December Mon Tue Tues Wed Thu Thur "
     "Thurs Fri Sat Sun Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 )
-# A place the figure is said of: "in eastern China", "at Yida camp", "off Banda Aceh".
+# A place the figure is said of: "in eastern China", "at Yida camp", "off Banda Aceh";
+# or the event it is said of: "during Rwanda, where close to a million were massacred".
 _PLACE = re.compile(
-    r"\b(?:in|at|near|from|off|outside|inside|across|(?:north|south|east|west)(?:east|west)?"
+    r"\b(?:in|at|near|from|off|outside|inside|across|during|(?:north|south|east|west)(?:east|west)?"
     r"\s+of)\s+(?:(?:the|a|an|[a-z]+ern|central|"
     r"northeast|northwest|southeast|southwest|rural|suburban|downtown)\s+){0,2}"
     r"(?:(?:city|town|village|province|district|region|county|state|camp)\s+of\s+)?"

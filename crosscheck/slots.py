@@ -62,7 +62,7 @@ ROLE_WORDS: dict[str, str] = {
     **dict.fromkeys(
         _words(
             "kill kills killed killing dead die dies died dying perished perish murdered murdering "
-            "drowned executed slain"
+            "drowned executed slain massacred massacring slaughtered slaughtering butchered"
         ),
         "killed",
     ),
@@ -215,6 +215,7 @@ _OTHER_AFTER = (
 _OTHER_EVENT = re.compile(
     rf"\b(?:(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|since|earlier)"
     rf"|{_OTHER_AFTER}|history|since"
+    r"|(?:last|past)\s+(?:[\w-]+\s+)?(?:years?|decades?)"  # "in the last two years, a man who"
     r"|another\s+(?:attack|shooting|quake|earthquake|blast|bombing|incident|fire|crash)"
     r"|separate|similar|prior|elsewhere|in\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|June"
     r"|July|August|September|October|November|December)(?!\s+\d)"
@@ -436,8 +437,8 @@ def _role(
                 role = "killed"
             return role, False
         # "the death toll rose to 10", "the toll stands at 12"
-        if back[-2:] == ["to", "death"]:
-            return "killed", False  # "shot to death one person"
+        if back[-2:] in (["to", "death"], ["gunned", "down"]):
+            return "killed", False  # "shot to death one person", "gunned down two women"
         toll = _toll_subject(before) if prev in _TOLL_BEFORE else None
         if toll is not None:
             # "the death toll from his assault on the capital rose to four": the toll is
@@ -490,6 +491,8 @@ def _casualty_phrase(rest: list[str]) -> tuple[str, bool]:
     treated where they were); ("", False) for none."""
     if rest[:2] == ["pronounced", "dead"]:
         return "killed", _at_scene(rest[2:])
+    if rest[:2] == ["gunned", "down"] or (rest[:1] and rest[1:3] == ["to", "death"]):
+        return "killed", False  # "were gunned down", "were stabbed to death"
     if rest[:1] and rest[0] in _SENT and _to_hospital(rest[1:]):
         return "injured", True
     if rest[:1] and rest[0] in _SUFFERED | {"treated"}:
@@ -523,7 +526,8 @@ _BE = _words("was were is are be been being")
 #: before an object, they make the phrase the doer ("four bombers who killed 52").
 _DOES_TO = _words(
     "kill kills killed killing murder murders murdered injure injures injured wound wounds "
-    "wounded shoot shoots shot attacked assaulted abducted kidnapped arrested rescued evacuated"
+    "wounded shoot shoots shot attacked assaulted abducted kidnapped arrested rescued evacuated "
+    "massacred slaughtered butchered"
 )
 #: Words that open an object: a determiner, a possessive, a pronoun, a vague amount.
 _OBJECT_OPENS = _words(

@@ -54,6 +54,12 @@ def run(*articles: Article) -> tuple[list[Finding], list]:
         ("Three people were taken to the hospital.", "Two people were injured.", True),
         ("Two were pronounced dead at the scene.", "Three people died in the crash.", False),
         ("Two were pronounced dead at the scene.", "One person died in the crash.", True),
+        # a figure said of an event the other article never names is not its story's
+        (
+            "Like they did during Rwanda, where close to a million people were killed.",
+            "Officials said 12 people were killed in the bombing.",
+            False,
+        ),
         # a list of parts
         ("Two men and two women were wounded.", "Nine people were wounded.", False),
         # a kind of people is part of the people in general

@@ -98,6 +98,16 @@ CASES = [
     ("Police say two officers suffered minor injuries.", "two", "injured", "", True),
     ("Four people sustained injuries in the crash.", "Four", "injured", "", False),
     ("Two men suffered gunshot wounds.", "Two", "injured", "", False),
+    # verbs of killing beyond "kill" and "murder" (issue 22)
+    ("Long before he slaughtered 17 people at the school, he had a way.", "17", "killed", "", False),
+    ("After 20 children were gunned down in a classroom, nothing changed.", "20", "killed", "", False),
+    ("He gunned down two women in the factory.", "two", "killed", "", False),
+    ("Two people were stabbed to death.", "Two", "killed", "", False),
+    ("Three bank employees were burnt to death.", "Three", "killed", "", False),
+    ("The two brothers who massacred the staff had accomplices.", "two", "", "", False),
+    # years back are history: "in the last two years, a man who massacred 49 people"
+    ("In the last two years, a man who massacred 49 people at a nightclub was jailed.", "49", "killed", "other", False),
+    ("Over the past decade, gunmen killed 300 people in schools.", "300", "killed", "other", False),
     # ... but not a ride, a visit or another word for the place
     ("He was taken to the station by two officers.", "two", "", "", False),
     ("Two reporters were taken to the scene by police.", "Two", "", "", False),
