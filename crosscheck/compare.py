@@ -487,7 +487,9 @@ def classify_drift(
         # Word for word the same but for one change, over a long stretch: one
         # translation that both outlets carry, not two translators' choices.
         translated = False
-    if all(_wording(x, y, names, translated) for _, x, y in ops):
+    if all(
+        _wording(x, y, names, translated, _word_after(x or y, a if x else b)) for _, x, y in ops
+    ):
         return None  # how the remark was taken down, not what it says
     tags = {tag for tag, _, _ in ops}
     if "replace" in tags or tags == {"insert", "delete"}:
@@ -497,9 +499,10 @@ def classify_drift(
 
 # Words that change what a remark says when they come or go: degree and quantity ("almost",
 # "only", "all"), besides negators, modals, numbers and names. Emphasis ("really",
-# "very", "even") and fillers do not: "I really think" and "I think" are one remark.
+# "very", "even") and fillers do not: "I really think" and "I think" are one remark, and
+# "just" is a filler in speech far more often than "only" ("I just want to wish").
 _DEGREE = {
-    "almost", "nearly", "only", "just", "all", "every", "each", "always", "some", "many",
+    "almost", "nearly", "only", "all", "every", "each", "always", "some", "many",
     "most", "few", "fewer", "more", "less", "least", "much", "any", "both", "half", "hardly",
     "barely", "scarcely", "partly", "entirely", "completely", "totally", "again", "still",
     "already", "yet", "ever", "too", "also",
@@ -539,7 +542,18 @@ def _weighty(w: str, names: frozenset[str]) -> bool:
     return w in _NEGATORS or w in _MODALS or w in _DEGREE or w in names or w[:1].isdigit()
 
 
-def _wording(x: list[str], y: list[str], names: frozenset[str], translated: bool = False) -> bool:
+def _word_after(run: list[str], words: list[str]) -> str:
+    """The word that follows ``run`` where it first stands in ``words`` ("" if none)."""
+    n = len(run)
+    for i in range(len(words) - n):
+        if words[i : i + n] == run:
+            return words[i + n]
+    return ""
+
+
+def _wording(
+    x: list[str], y: list[str], names: frozenset[str], translated: bool = False, after: str = ""
+) -> bool:
     """One difference between two quotes of one remark (``x`` in one, ``y`` in the
     other) is wording, not meaning: it adds, drops or changes no negator, modal,
     number, name or word of degree, and what it changes besides is only light words
@@ -551,9 +565,28 @@ def _wording(x: list[str], y: list[str], names: frozenset[str], translated: bool
         return False
     if translated:
         return True  # each outlet's translator chose their own words
+    if not (x and y) and _wished(x or y) and after in _PERFORMATIVES:
+        return True  # "I wish my successor" / "I just want to wish my successor"
     rest_x = sorted(_lemma(w) for w in x if w not in _LIGHT)
     rest_y = sorted(_lemma(w) for w in y if w not in _LIGHT)
     return rest_x == rest_y
+
+
+def _wished(words: list[str]) -> bool:
+    """Words that frame a verb as wished ("want to", "just wanted to"): before a verb
+    that does what it says ("I want to thank", "I just want to wish you well"), how the
+    speaker put it, which a transcript keeps and a summary drops; before another verb
+    ("we want to cut taxes" / "we cut taxes") a change of what the remark claims."""
+    rest = [w for w in words if w not in _LIGHT]
+    return words[-1:] == ["to"] and bool(rest) and all(w in _VOLITION for w in rest)
+
+
+_VOLITION = frozenset({"want", "wants", "wanted"})
+# Verbs that do what they say when said ("I wish you", "I thank", "I apologise").
+_PERFORMATIVES = frozenset(
+    "wish thank say congratulate welcome apologise apologize express extend offer "
+    "acknowledge send".split()
+)
 
 
 def cut_words(text: str) -> frozenset[str]:

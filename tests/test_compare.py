@@ -102,6 +102,8 @@ def _quote_pair(a: str, b: str, day: dt.date | None = None) -> Finding | None:
             "Scream and Eve in the garden were naked",
             "substitution",
         ),
+        # a wish before a verb that does not do what it says changes the claim
+        ("we want to cut taxes this year", "we cut taxes this year", "deletion"),
         # a title or an owner changed is a change, however written
         ("as Sen. Rubio says", "as Rep. Rubio says", "substitution"),
         ("the president's plan is dead", "the governor's plan is dead", "substitution"),
@@ -125,6 +127,13 @@ def test_drift_is_classified(a: str, b: str, subtype: str) -> None:
         ("there are people who know", "there's people that know"),
         ("it ain't over", "it is not over"),
         ("there ain't no recession", "there's no recession"),  # negative concord
+        # "just" as a filler; a wish that frames a verb doing what it says (issue 22)
+        ("we just need to get it done", "we need to get it done"),
+        (
+            "I wish my successor all the best and say good luck",
+            "I just want to wish my successor all the best and just say good luck",
+        ),
+        ("I want to thank everyone who came", "I thank everyone who came"),
     ],
 )
 def test_a_change_of_wording_is_not_drift(a: str, b: str) -> None:
