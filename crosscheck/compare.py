@@ -687,11 +687,13 @@ _FOREIGN_SUBJECT = re.compile(
     r"(?:said|says|told|stated|announced|declared|added)\b"
 )
 # A remark said in another language, wherever the article tells it: a verb or noun of
-# speech, then "in Latin" within the clause.
+# speech, then "in Latin" within the clause; or an English version of what was said
+# ("An English version of it includes an image of the Eiffel Tower").
 _SPOKEN_IN = re.compile(
     r"\b(?:said|says|spoke|speaking|speaks|announced|announcing|told|telling|addressed|"
     r"delivered|read|wrote|written|statement|remarks|speech|address|message|video|interview)"
     rf"\b[^.;\n]{{0,60}}?\bin\s+(?:{_LANGUAGES})\b{_AS_A_LANGUAGE}"
+    r"|\bEnglish[ -](?:language\s+)?(?:version|translation|transcript|subtitles)\b"
 )
 
 

@@ -189,6 +189,13 @@ def test_a_translated_remark_drifts_only_in_meaning(a: str, b: str, drift: bool)
             + "\n\nShe was speaking in German to the delegates.",
             True,
         ),
+        # an English version of what was said, anywhere in the article (issue 22)
+        (
+            "Ansi said in a video the attack was “vengeance for the prophet.”\n\n"
+            + "The talks went on. " * 20
+            + "\n\nAn English version of the statement shows the Eiffel Tower.",
+            True,
+        ),
         # a nationality before a title written in lower case
         ("The Greek prime minister George Papandreou said: “We act.”", True),
         # an attribution's subject of such a country
