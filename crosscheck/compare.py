@@ -487,8 +487,13 @@ def classify_drift(
         # Word for word the same but for one change, over a long stretch: one
         # translation that both outlets carry, not two translators' choices.
         translated = False
+    # One outlet turned the remark into its own words about the speaker ("within my
+    # authority" / "he was within his legal authority"): a paraphrase in quote marks,
+    # whose added or dropped words are the outlet's as much as the speaker's.
+    revoiced = _revoiced(ops)
     if all(
-        _wording(x, y, names, translated, _word_after(x or y, a if x else b)) for _, x, y in ops
+        _wording(x, y, names, translated, _word_after(x or y, a if x else b), revoiced)
+        for _, x, y in ops
     ):
         return None  # how the remark was taken down, not what it says
     tags = {tag for tag, _, _ in ops}
@@ -542,6 +547,21 @@ def _weighty(w: str, names: frozenset[str]) -> bool:
     return w in _NEGATORS or w in _MODALS or w in _DEGREE or w in names or w[:1].isdigit()
 
 
+def _revoiced(ops: Sequence[tuple[str, list[str], list[str]]]) -> bool:
+    """A change puts a first person on one side where the other has a third ("my" /
+    "his", "I" / "he"): the same remark told by someone else."""
+    gone = {w for _, x, _ in ops for w in x}
+    come = {w for _, _, y in ops for w in y}
+    return bool(
+        (gone & _FIRST_PERSONS and come & _THIRD_PERSONS)
+        or (gone & _THIRD_PERSONS and come & _FIRST_PERSONS)
+    )
+
+
+_FIRST_PERSONS = frozenset("i me my mine myself".split())
+_THIRD_PERSONS = frozenset("he him his himself she her hers herself".split())
+
+
 def _word_after(run: list[str], words: list[str]) -> str:
     """The word that follows ``run`` where it first stands in ``words`` ("" if none)."""
     n = len(run)
@@ -552,14 +572,21 @@ def _word_after(run: list[str], words: list[str]) -> str:
 
 
 def _wording(
-    x: list[str], y: list[str], names: frozenset[str], translated: bool = False, after: str = ""
+    x: list[str],
+    y: list[str],
+    names: frozenset[str],
+    translated: bool = False,
+    after: str = "",
+    revoiced: bool = False,
 ) -> bool:
     """One difference between two quotes of one remark (``x`` in one, ``y`` in the
     other) is wording, not meaning: it adds, drops or changes no negator, modal,
     number, name or word of degree, and what it changes besides is only light words
     (function words, emphasis, fillers, persons: "I look" / "he looks") and the forms of
     a word ("experiences" / "experience", "said" / "says"). A content word put in or
-    left out ("started deliberately", "traditional Labour values") is drift."""
+    left out ("started deliberately", "traditional Labour values") is drift, except in
+    a remark one outlet re-voiced (``revoiced``: "my authority" / "his legal
+    authority"), where only a word put for another is."""
 
     if any(_weighty(w, names) for w in x + y):
         return False
@@ -569,6 +596,8 @@ def _wording(
         return True  # "I wish my successor" / "I just want to wish my successor"
     rest_x = sorted(_lemma(w) for w in x if w not in _LIGHT)
     rest_y = sorted(_lemma(w) for w in y if w not in _LIGHT)
+    if revoiced and not (rest_x and rest_y):
+        return True  # words a re-voicing outlet put in or left out, none put for another
     return rest_x == rest_y
 
 

@@ -104,6 +104,8 @@ def _quote_pair(a: str, b: str, day: dt.date | None = None) -> Finding | None:
         ),
         # a wish before a verb that does not do what it says changes the claim
         ("we want to cut taxes this year", "we cut taxes this year", "deletion"),
+        # ... and a word put for another in a re-voiced remark is still one
+        ("I will sign the bill tomorrow", "he will veto the bill tomorrow", "substitution"),
         # a title or an owner changed is a change, however written
         ("as Sen. Rubio says", "as Rep. Rubio says", "substitution"),
         ("the president's plan is dead", "the governor's plan is dead", "substitution"),
@@ -134,6 +136,8 @@ def test_drift_is_classified(a: str, b: str, subtype: str) -> None:
             "I just want to wish my successor all the best and just say good luck",
         ),
         ("I want to thank everyone who came", "I thank everyone who came"),
+        # a remark re-voiced by another: the words it adds are the outlet's (issue 22)
+        ("it is well within my authority", "he was well within his legal authority"),
     ],
 )
 def test_a_change_of_wording_is_not_drift(a: str, b: str) -> None:
