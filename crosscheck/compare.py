@@ -31,6 +31,7 @@ from .model import (
     Severity,
     Side,
 )
+from .quantities import PLURALS
 from .slots import WEEKDAY
 
 _NEGATORS = {"not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "without"}
@@ -125,7 +126,13 @@ _SPELLING = {
     "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
     "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "atty": "attorney",
     "till": "until", "til": "until",
+    # months written short ("Sept. 11" / "September 11th")
+    "feb": "february", "aug": "august", "sept": "september", "oct": "october",
+    "nov": "november", "dec": "december",
 }  # fmt: skip
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
 _OUR_WORDS = (
     "four",
     "your",
@@ -168,7 +175,15 @@ def quote_words(text: str) -> list[str]:
     dots (F.B.I. = FBI), spoken forms are spelled out (gonna = going to), numbers are
     digits (ten = 10, eleventh = 11th), British and American spellings are one, a
     censored word is one token, and an ellipsis is a gap (see ``_GAP``)."""
-    return [n for n, _ in _quote_tokens(text)]
+    words = [n for n, _ in _quote_tokens(text)]
+    # A day after its month is the day, however written ("September 11th" / "Sept. 11").
+    return [
+        w[:-2] if i and words[i - 1] in _MONTHS and _DAY_ORDINAL.fullmatch(w) else w
+        for i, w in enumerate(words)
+    ]
+
+
+_DAY_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 
 
 def shown_as(text: str) -> Callable[[str], str]:
@@ -594,6 +609,8 @@ def _wording(
         return True  # each outlet's translator chose their own words
     if not (x and y) and _wished(x or y) and after in _PERFORMATIVES:
         return True  # "I wish my successor" / "I just want to wish my successor"
+    if not (x and y) and tuple(x or y) in _FILLERS:
+        return True  # "we will, you know, get it done"
     rest_x = sorted(_lemma(w) for w in x if w not in _LIGHT)
     rest_y = sorted(_lemma(w) for w in y if w not in _LIGHT)
     if revoiced and not (rest_x and rest_y):
@@ -611,6 +628,8 @@ def _wished(words: list[str]) -> bool:
 
 
 _VOLITION = frozenset({"want", "wants", "wanted"})
+# Fillers of more than one word, which transcripts keep and summaries drop.
+_FILLERS = frozenset({("you", "know"), ("i", "mean"), ("you", "see")})
 # Verbs that do what they say when said ("I wish you", "I thank", "I apologise").
 _PERFORMATIVES = frozenset(
     "wish thank say congratulate welcome apologise apologize express extend offer "
@@ -1100,6 +1119,9 @@ def describe(q: Quantity) -> str:
 
 
 def plural(noun: str) -> str:
+    """The plural of a counted noun as quantities give it, singular ("child" → "children")."""
+    if noun in PLURALS:
+        return PLURALS[noun]
     if noun.endswith("s") or noun in {"people", "staff", "police", "personnel", "sheep"}:
         return noun
     if noun.endswith(("ch", "sh", "x")):
@@ -1119,6 +1141,10 @@ def fmt_interval(i: Interval) -> str:
 
 
 def _stem(word: str) -> str:
+    if word.endswith("sses"):
+        return word[:-2]  # "businesses" / "business", "classes" / "class"
+    if word.endswith("ss"):
+        return word  # not a plural
     for suffix in ("ing", "ed", "es", "s", "e"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]

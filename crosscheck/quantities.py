@@ -477,6 +477,10 @@ _IRREGULAR_PLURALS = {
     "personnel": "personnel", "cattle": "cattle", "sheep": "sheep", "aircraft": "aircraft",
     "troops": "troop", "votes": "vote", "euros": "euro",
 }  # fmt: skip
+#: The plural of each singular the table makes ("child" → "children"), for naming counts.
+PLURALS = {one: many for many, one in _IRREGULAR_PLURALS.items() if one != many} | {
+    "person": "people"
+}
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "’s", "'s")
 
 _TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady"})

@@ -104,6 +104,8 @@ def _quote_pair(a: str, b: str, day: dt.date | None = None) -> Finding | None:
         ),
         # a wish before a verb that does not do what it says changes the claim
         ("we want to cut taxes this year", "we cut taxes this year", "deletion"),
+        # an ordinal outside a date is a word of its own
+        ("it was the 11th hour deal", "it was the 11 hour deal", "substitution"),
         # ... and a word put for another in a re-voiced remark is still one
         ("I will sign the bill tomorrow", "he will veto the bill tomorrow", "substitution"),
         # a title or an owner changed is a change, however written
@@ -136,6 +138,10 @@ def test_drift_is_classified(a: str, b: str, subtype: str) -> None:
             "I just want to wish my successor all the best and just say good luck",
         ),
         ("I want to thank everyone who came", "I thank everyone who came"),
+        # a compound written apart in another number, a date written short, a filler
+        ("we oppose small businesses tax hikes", "we oppose small-business tax hikes"),
+        ("since Sept. 11, 2001 we have fought", "since September 11th, 2001 we have fought"),
+        ("we will, you know, get it done", "we will get it done"),
         # a remark re-voiced by another: the words it adds are the outlet's (issue 22)
         ("it is well within my authority", "he was well within his legal authority"),
     ],

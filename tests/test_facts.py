@@ -9,7 +9,7 @@ from itertools import combinations
 import pytest
 
 from crosscheck.engine import extract_one
-from crosscheck.facts import compare_facts, developing_slot, readings, slot_key
+from crosscheck.facts import compare_facts, developing_slot, readings, slot_key, slot_name
 from crosscheck.model import Article, ClaimKind, Finding, FindingKind
 
 
@@ -432,3 +432,18 @@ def test_between_undated_articles_the_one_naming_more_days_is_the_later_report()
     assert f.kind is FindingKind.UPDATE
     assert [s.article for s in f.sides] == ["early", "late"]
     assert "in a later report (it names Monday)" in f.explanation
+
+
+@pytest.mark.parametrize(
+    ("key", "name"),
+    [
+        (("killed", "", "child", "", ""), "children killed"),
+        (("killed", "", "man", "", ""), "men killed"),
+        (("injured", "", "woman", "", ""), "women injured"),
+        (("killed", "", "officer", "", ""), "officers killed"),
+        (("killed", "", "", "", ""), "people killed"),
+    ],
+)
+def test_a_slot_is_named_in_plain_english(key: tuple[str, str, str, str, str], name: str) -> None:
+    # "eight childs" and "four lifes" in AllSides findings (issue 22)
+    assert slot_name(key) == name
