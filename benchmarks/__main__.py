@@ -54,7 +54,7 @@ class Settings:
     realnews_events: int | None = None  # the first N ECB+ stories; None: all 86
     realnews_dump: Path | None = None  # where to write the untouched stories' conflicts
     allsides_stories: int | None = 80  # AllSides topic-days the cases change
-    allsides_untouched: int | None = 160  # AllSides topic-days judged (holds the above)
+    allsides_untouched: int | None = 300  # AllSides topic-days judged (holds the above)
     judging_dir: Path | None = None  # where to write blind-judging packets, per corpus
 
 
