@@ -183,6 +183,8 @@ _GRADE = _words(
     "seriously critically severely badly gravely slightly lightly mildly moderately fatally"
 )
 
+#: Verbs "to death" that kill no one: "were sentenced to death", "scared to death".
+_NOT_KILLED = _words("sentenced condemned scared frightened bored worried")
 #: Predicates of several words that make their people part of the injured: those
 #: hospitalised, taken to hospital ("were rushed to", "sent six people to"), treated,
 #: or graded ("suffered serious injuries"); the rest were hurt less or treated where
@@ -491,7 +493,9 @@ def _casualty_phrase(rest: list[str]) -> tuple[str, bool]:
     treated where they were); ("", False) for none."""
     if rest[:2] == ["pronounced", "dead"]:
         return "killed", _at_scene(rest[2:])
-    if rest[:2] == ["gunned", "down"] or (rest[:1] and rest[1:3] == ["to", "death"]):
+    if rest[:2] == ["gunned", "down"] or (
+        rest[:1] and rest[0] not in _NOT_KILLED and rest[1:3] == ["to", "death"]
+    ):
         return "killed", False  # "were gunned down", "were stabbed to death"
     if rest[:1] and rest[0] in _SENT and _to_hospital(rest[1:]):
         return "injured", True

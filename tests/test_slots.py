@@ -104,6 +104,7 @@ CASES = [
     ("He gunned down two women in the factory.", "two", "killed", "", False),
     ("Two people were stabbed to death.", "Two", "killed", "", False),
     ("Three bank employees were burnt to death.", "Three", "killed", "", False),
+    ("Two men were sentenced to death.", "Two", "", "", False),
     ("The two brothers who massacred the staff had accomplices.", "two", "", "", False),
     # years back are history: "in the last two years, a man who massacred 49 people"
     ("In the last two years, a man who massacred 49 people at a nightclub was jailed.", "49", "killed", "other", False),
