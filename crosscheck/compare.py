@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from . import config
 from .config import Thresholds
+from .dates import MONTHS
 from .extract import speakers_differ
 from .model import (
     Article,
@@ -130,9 +131,6 @@ _SPELLING = {
     "feb": "february", "aug": "august", "sept": "september", "oct": "october",
     "nov": "november", "dec": "december",
 }  # fmt: skip
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
 _OUR_WORDS = (
     "four",
     "your",
@@ -178,7 +176,7 @@ def quote_words(text: str) -> list[str]:
     words = [n for n, _ in _quote_tokens(text)]
     # A day after its month is the day, however written ("September 11th" / "Sept. 11").
     return [
-        w[:-2] if i and words[i - 1] in _MONTHS and _DAY_ORDINAL.fullmatch(w) else w
+        w[:-2] if i and words[i - 1] in MONTHS and _DAY_ORDINAL.fullmatch(w) else w
         for i, w in enumerate(words)
     ]
 
@@ -507,7 +505,9 @@ def classify_drift(
     # whose added or dropped words are the outlet's as much as the speaker's.
     revoiced = _revoiced(ops)
     if all(
-        _wording(x, y, names, translated, _word_after(x or y, a if x else b), revoiced)
+        _wording(
+            x, y, names, translated, "" if x and y else _word_after(x or y, a if x else b), revoiced
+        )
         for _, x, y in ops
     ):
         return None  # how the remark was taken down, not what it says
@@ -568,13 +568,13 @@ def _revoiced(ops: Sequence[tuple[str, list[str], list[str]]]) -> bool:
     gone = {w for _, x, _ in ops for w in x}
     come = {w for _, _, y in ops for w in y}
     return bool(
-        (gone & _FIRST_PERSONS and come & _THIRD_PERSONS)
-        or (gone & _THIRD_PERSONS and come & _FIRST_PERSONS)
+        (gone & _FIRST_SINGULAR and come & _THIRD_SINGULAR)
+        or (gone & _THIRD_SINGULAR and come & _FIRST_SINGULAR)
     )
 
 
-_FIRST_PERSONS = frozenset("i me my mine myself".split())
-_THIRD_PERSONS = frozenset("he him his himself she her hers herself".split())
+_FIRST_SINGULAR = frozenset("i me my mine myself".split())
+_THIRD_SINGULAR = frozenset("he him his himself she her hers herself".split())
 
 
 def _word_after(run: list[str], words: list[str]) -> str:

@@ -55,7 +55,7 @@ DayRange = tuple[dt.date, dt.date]
 
 # English names, spelled out rather than taken from ``calendar``, whose names follow
 # the process locale.
-_MONTHS: dict[str, int] = {
+MONTHS: dict[str, int] = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
 }  # fmt: skip
@@ -151,11 +151,11 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_MONTH_WORD = rf"\b(?:{_alternation(_MONTHS)}|{_alternation(_MONTH_ABBREVIATIONS)})\b"
+_MONTH_WORD = rf"\b(?:{_alternation(MONTHS)}|{_alternation(_MONTH_ABBREVIATIONS)})\b"
 # An abbreviation's full stop belongs to the date only when more of the date follows
 # ("Oct. 2"); at "second of Aug." it ends the sentence.
 _MONTH = rf"(?P<mon>{_MONTH_WORD}(?:\.(?=\s*\d))?)"
-_FULL_MONTH = rf"(?P<mon>\b(?:{_alternation(_MONTHS)})\b)"
+_FULL_MONTH = rf"(?P<mon>\b(?:{_alternation(MONTHS)})\b)"
 
 _WEEKDAY_WORD = rf"\b(?:{_alternation(_WEEKDAYS)})\b"
 _ANY_WEEKDAY_WORD = rf"\b(?:{_alternation(_WEEKDAYS)}|{_alternation(_WEEKDAY_ABBREVIATIONS)})\b"
@@ -387,7 +387,7 @@ def _is_title_case_name(text: str, start: int) -> bool:
 
 def _month_number(word: str) -> int:
     key = word.rstrip(".").lower()
-    return _MONTHS.get(key) or _MONTH_ABBREVIATIONS[key]
+    return MONTHS.get(key) or _MONTH_ABBREVIATIONS[key]
 
 
 def _month_word_is_month(text: str, match: re.Match[str], *, has_year: bool, has_day: bool) -> bool:
@@ -678,7 +678,7 @@ def _ago(match: re.Match[str], text: str, published: dt.date | None) -> _Candida
 # text's words, or a cheap search. The rules' optional openings ("in", "Friday,") make
 # the regex engine try them at every position of every sentence.
 _Trigger = frozenset[str] | re.Pattern[str] | None
-_ANY_MONTH = frozenset(_MONTHS) | frozenset(_MONTH_ABBREVIATIONS)
+_ANY_MONTH = frozenset(MONTHS) | frozenset(_MONTH_ABBREVIATIONS)
 _ANY_WEEKDAY = frozenset(_WEEKDAYS) | frozenset(_WEEKDAY_ABBREVIATIONS)
 _TRIGGER_WORD = re.compile(r"[a-z]+")
 _ASCII_LOOKALIKES = str.maketrans("İıſ\u212a", "Iisk")
